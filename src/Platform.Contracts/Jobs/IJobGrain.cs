@@ -1,0 +1,31 @@
+using Orleans.Concurrency;
+using Platform.Contracts.Nodes;
+using Platform.Contracts.Scheduling;
+
+namespace Platform.Contracts.Jobs;
+
+/// <summary>Owns one job (key: job id): its spec, state machine, tasks and timeline.</summary>
+public interface IJobGrain : IGrainWithStringKey
+{
+    /// <summary>Stores a validated spec and queues the job. Idempotent for the same id.</summary>
+    Task<JobView> SubmitAsync(JobSpec spec);
+
+    /// <summary>The job, or null when no job has this id.</summary>
+    Task<JobView?> GetAsync();
+
+    Task<IReadOnlyList<JobEvent>> GetEventsAsync();
+
+    /// <summary>Stops every task with its grace period; false when the job had already finished.</summary>
+    Task<bool> CancelAsync();
+
+    /// <summary>The scheduler placed the job. One-way: the scheduler never waits on a job.</summary>
+    [OneWay]
+    Task PlacedAsync(Allocation allocation);
+
+    /// <summary>The scheduler could not place the job yet, and says why.</summary>
+    [OneWay]
+    Task PendingAsync(string reason);
+
+    /// <summary>An agent saw a task attempt start, run or exit.</summary>
+    Task ReportAsync(TaskObservation observation);
+}

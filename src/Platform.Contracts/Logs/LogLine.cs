@@ -1,0 +1,24 @@
+namespace Platform.Contracts.Logs;
+
+/// <summary>A line a task printed, as the agent ships it.</summary>
+[GenerateSerializer, Immutable, Alias("platform.LogEntry")]
+public sealed record LogEntry(
+    [property: Id(0)] string Task,
+    [property: Id(1)] string Stream,
+    [property: Id(2)] DateTimeOffset Time,
+    [property: Id(3)] string Text);
+
+/// <summary>A stored line with its per-job sequence number (API.md, logs).</summary>
+[GenerateSerializer, Immutable, Alias("platform.LogLine")]
+public sealed record LogLine(
+    [property: Id(0)] long Seq,
+    [property: Id(1)] string Task,
+    [property: Id(2)] string Stream,
+    [property: Id(3)] DateTimeOffset Time,
+    [property: Id(4)] string Text);
+
+/// <summary>A page of lines; <see cref="Next"/> is the <c>after</c> of the following page.</summary>
+[GenerateSerializer, Immutable, Alias("platform.LogPage")]
+public sealed record LogPage(
+    [property: Id(0)] IReadOnlyList<LogLine> Lines,
+    [property: Id(1)] long Next);

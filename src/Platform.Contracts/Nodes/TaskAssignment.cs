@@ -1,0 +1,30 @@
+using Platform.Contracts.Jobs;
+
+namespace Platform.Contracts.Nodes;
+
+/// <summary>
+/// One task a node must run: the desired state its agent reconciles against. A new
+/// <see cref="Attempt"/> means a fresh container; the old one is removed.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("platform.TaskAssignment")]
+public sealed record TaskAssignment
+{
+    [Id(0)] public required string JobId { get; init; }
+    [Id(1)] public required string Task { get; init; }
+    [Id(2)] public int Attempt { get; init; }
+    [Id(3)] public string Runtime { get; init; } = TaskRuntimes.Docker;
+    [Id(4)] public string? Image { get; init; }
+    [Id(5)] public IReadOnlyList<string> Command { get; init; } = [];
+    [Id(6)] public IReadOnlyDictionary<string, string> Env { get; init; } = new Dictionary<string, string>();
+    [Id(7)] public Resources Resources { get; init; } = new();
+    [Id(8)] public IReadOnlyList<int> GpuIndexes { get; init; } = [];
+    [Id(9)] public int Port { get; init; }
+    [Id(10)] public int TerminationGracePeriodSeconds { get; init; } = JobSpecDefaults.TerminationGracePeriodSeconds;
+
+    public string Key => TaskKey.Of(JobId, Task);
+}
+
+public static class TaskKey
+{
+    public static string Of(string jobId, string task) => $"{jobId}/{task}";
+}

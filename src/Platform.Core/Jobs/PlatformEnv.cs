@@ -1,0 +1,30 @@
+namespace Platform.Core.Jobs;
+
+/// <summary>The variables the platform injects into every task (API.md, "Task environment").</summary>
+public static class PlatformEnv
+{
+    public const string TfConfig = "TF_CONFIG";
+    public const string MasterAddr = "MASTER_ADDR";
+    public const string MasterPort = "MASTER_PORT";
+    public const string WorldSize = "WORLD_SIZE";
+    public const string Rank = "RANK";
+    public const string JobId = "PLATFORM_JOB_ID";
+    public const string JobName = "PLATFORM_JOB_NAME";
+    public const string TaskType = "PLATFORM_TASK_TYPE";
+    public const string TaskIndex = "PLATFORM_TASK_INDEX";
+    public const string TaskName = "PLATFORM_TASK_NAME";
+    public const string TaskPort = "PLATFORM_TASK_PORT";
+    public const string NvidiaVisibleDevices = "NVIDIA_VISIBLE_DEVICES";
+    public const string PythonUnbuffered = "PYTHONUNBUFFERED";
+
+    private const string PlatformPrefix = "PLATFORM_";
+
+    private static readonly HashSet<string> Reserved =
+    [
+        TfConfig, MasterAddr, MasterPort, WorldSize, Rank, NvidiaVisibleDevices, PythonUnbuffered,
+    ];
+
+    /// <summary>True for a name the spec's <c>env</c> may not set.</summary>
+    public static bool IsReserved(string name) =>
+        Reserved.Contains(name) || name.StartsWith(PlatformPrefix, StringComparison.Ordinal);
+}
