@@ -1,0 +1,123 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Platform.Contracts.Jobs;
+using Platform.Contracts.Logs;
+using Platform.Contracts.Scheduling;
+using Platform.Core.Jobs.Spec;
+using Platform.Gateway.Hosting;
+
+namespace Platform.Gateway.Apis;
+
+public static class JobsApi
+{
+    private const int DefaultLogLimit = 1000;
+    private const int MaxLogLimit = 10_000;
+
+    public static RouteGroupBuilder MapJobsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("api/jobs").WithTags("Jobs");
+        api.MapPost("", SubmitAsync)
+            .Accepts<JobSpec>("application/json", "application/yaml")
+            .WithSummary("Submit a job spec (JSON or YAML)");
+        api.MapGet("", ListAsync).WithSummary("List jobs, newest first");
+        api.MapGet("{id}", GetAsync).WithSummary("One job");
+        api.MapPost("{id}/cancel", CancelAsync).WithSummary("Cancel: SIGTERM, grace period, then kill");
+        api.MapGet("{id}/logs", LogsAsync).WithSummary("Log lines, oldest first");
+        api.MapGet("{id}/events", EventsAsync).WithSummary("The job's timeline");
+        return api;
+    }
+
+    private static async Task<Results<Created<JobView>, ValidationProblem>> SubmitAsync(
+        HttpRequest request, IGrainFactory grains, IOptions<ImagesOptions> images)
+    {
+        var body = await new StreamReader(request.Body).ReadToEndAsync(request.HttpContext.RequestAborted);
+        var parsed = JobSpecParser.Parse(body, request.ContentType);
+        if (!parsed.IsValid)
+        {
+            return Problem(parsed.Errors);
+        }
+
+        var nodes = await grains.GetGrain<ISchedulerGrain>(GrainKeys.DefaultPool).GetNodesAsync();
+        var errors = JobSpecValidator.Validate(parsed.Spec!, new SpecContext(new ImageAllowList(images.Value.Allowed), nodes));
+        if (errors.Count > 0)
+        {
+            return Problem(errors);
+        }
+
+        var id = $"{parsed.Spec!.Name}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3))}";
+        var job = await grains.GetGrain<IJobGrain>(id).SubmitAsync(parsed.Spec);
+        return TypedResults.Created($"/api/jobs/{id}", job);
+    }
+
+    private static async Task<Results<Ok<JobView[]>, ValidationProblem>> ListAsync(
+        IGrainFactory grains, string? state = null, string? team = null)
+    {
+        JobState? filter = null;
+        if (state is not null)
+        {
+            if (!Enum.TryParse<JobState>(state, ignoreCase: false, out var parsed) || !Enum.IsDefined(parsed))
+            {
+                return Problem([new SpecError("state", $"Unknown job state '{state}'; use one of {string.Join(", ", Enum.GetNames<JobState>())}.")]);
+            }
+
+            filter = parsed;
+        }
+
+        var summaries = await grains.GetGrain<IJobIndexGrain>(GrainKeys.JobIndex).ListAsync(filter, team);
+        var jobs = await Task.WhenAll(summaries.Select(summary => grains.GetGrain<IJobGrain>(summary.Id).GetAsync()));
+        return TypedResults.Ok(jobs.OfType<JobView>().ToArray());
+    }
+
+    private static async Task<Results<Ok<JobView>, NotFound>> GetAsync(string id, IGrainFactory grains) =>
+        await grains.GetGrain<IJobGrain>(id).GetAsync() is { } job ? TypedResults.Ok(job) : TypedResults.NotFound();
+
+    private static async Task<Results<Accepted<JobView>, NotFound, Conflict<ProblemDetailsBody>>> CancelAsync(string id, IGrainFactory grains)
+    {
+        var job = grains.GetGrain<IJobGrain>(id);
+        if (await job.GetAsync() is not { } before)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (!await job.CancelAsync())
+        {
+            return TypedResults.Conflict(new ProblemDetailsBody(
+                "Job already finished", $"Job {id} already finished {before.State}; nothing was changed.", StatusCodes.Status409Conflict));
+        }
+
+        return TypedResults.Accepted($"/api/jobs/{id}", (await job.GetAsync())!);
+    }
+
+    private static async Task<Results<Ok<LogPage>, NotFound, ValidationProblem>> LogsAsync(
+        string id, IGrainFactory grains, string? task = null, long after = 0, int limit = DefaultLogLimit)
+    {
+        if (limit is < 1 or > MaxLogLimit || after < 0)
+        {
+            return Problem([new SpecError(after < 0 ? "after" : "limit",
+                after < 0 ? "after must be 0 or a sequence number." : $"limit must be between 1 and {MaxLogLimit}.")]);
+        }
+
+        if (await grains.GetGrain<IJobGrain>(id).GetAsync() is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        return TypedResults.Ok(await grains.GetGrain<IJobLogGrain>(id).ReadAsync(task, after, limit));
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<JobEvent>>, NotFound>> EventsAsync(string id, IGrainFactory grains)
+    {
+        var job = grains.GetGrain<IJobGrain>(id);
+        if (await job.GetAsync() is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        return TypedResults.Ok(await job.GetEventsAsync());
+    }
+
+    private static ValidationProblem Problem(IEnumerable<SpecError> errors) => TypedResults.ValidationProblem(
+        errors.GroupBy(error => error.Field).ToDictionary(group => group.Key, group => group.Select(error => error.Message).ToArray()),
+        title: "The request is invalid; nothing was stored.");
+}

@@ -1,0 +1,42 @@
+using System.Text.Json.Serialization;
+using Platform.Silo;
+using Platform.Worker.Agent;
+
+namespace Platform.Gateway.Hosting;
+
+public static class GatewayHostingExtensions
+{
+    /// <summary>JSON as API.md says: camelCase, enums as strings; problem details for every error.</summary>
+    public static WebApplicationBuilder AddPlatformDefaults(this WebApplicationBuilder builder)
+    {
+        builder.Services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        });
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        return builder;
+    }
+
+    /// <summary>
+    /// The embedded default: the silo (localhost clustering, SQLite state under Platform:DataDir)
+    /// and, unless Platform:Worker:Enabled is false, the agent of this machine, in this process.
+    /// </summary>
+    public static WebApplicationBuilder AddEmbeddedControlPlane(this WebApplicationBuilder builder)
+    {
+        builder.UseOrleans(silo => silo.UsePlatformSilo(builder.Configuration));
+        if (builder.Configuration.GetValue("Platform:Worker:Enabled", true))
+        {
+            builder.Services.AddNodeAgent(builder.Configuration);
+        }
+
+        return builder;
+    }
+
+    public static WebApplicationBuilder AddGatewayServices(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ImagesOptions>().BindConfiguration(ImagesOptions.Section);
+        return builder;
+    }
+}

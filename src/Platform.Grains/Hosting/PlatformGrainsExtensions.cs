@@ -1,0 +1,31 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Runtime.Hosting;
+using Orleans.Serialization;
+using Platform.Contracts.Jobs;
+using Platform.Contracts.Scheduling;
+using Platform.Grains.Logs;
+using Platform.Grains.Storage;
+
+namespace Platform.Grains.Hosting;
+
+public static class PlatformGrainsExtensions
+{
+    /// <summary>
+    /// The control-plane grains with the embedded storage: grain state and logs in SQLite files
+    /// under <paramref name="dataDir"/>. At start the scheduler re-sends every allocation to its
+    /// job, so jobs that were running before a crash carry on.
+    /// </summary>
+    public static ISiloBuilder AddPlatformGrains(this ISiloBuilder silo, string dataDir)
+    {
+        silo.Services.TryAddSingleton(TimeProvider.System);
+        silo.Services.AddGrainStorage(StorageNames.Platform, (services, _) => new SqliteGrainStorage(
+            new SqliteDatabase(Path.Combine(dataDir, "state.db"), SqliteGrainStorage.Schema),
+            services.GetRequiredService<Serializer>()));
+        silo.Services.AddSingleton<ILogStore>(_ =>
+            new SqliteLogStore(new SqliteDatabase(Path.Combine(dataDir, "logs.db"), SqliteLogStore.Schema)));
+        silo.AddStartupTask((services, _) =>
+            services.GetRequiredService<IGrainFactory>().GetGrain<ISchedulerGrain>(GrainKeys.DefaultPool).ResumeAsync());
+        return silo;
+    }
+}

@@ -1,0 +1,48 @@
+using Platform.Contracts.Jobs;
+using Platform.Contracts.Scheduling;
+
+namespace Platform.Grains.Jobs;
+
+[GenerateSerializer, Alias("platform.JobGrainState")]
+public sealed class JobGrainState
+{
+    [Id(0)] public JobSpec? Spec { get; set; }
+    [Id(1)] public JobState State { get; set; }
+    [Id(2)] public string? Reason { get; set; }
+    [Id(3)] public DateTimeOffset CreatedAt { get; set; }
+    [Id(4)] public DateTimeOffset? StartedAt { get; set; }
+    [Id(5)] public DateTimeOffset? FinishedAt { get; set; }
+    [Id(6)] public int Restarts { get; set; }
+    [Id(7)] public List<TaskRecord> Tasks { get; set; } = [];
+    [Id(8)] public Allocation? Allocation { get; set; }
+    [Id(9)] public List<JobEvent> Events { get; set; } = [];
+}
+
+/// <summary>The control plane's record of one task; <see cref="Attempt"/> grows with every restart.</summary>
+[GenerateSerializer, Alias("platform.TaskRecord")]
+public sealed class TaskRecord
+{
+    [Id(0)] public string Name { get; set; } = "";
+    [Id(1)] public string Type { get; set; } = "";
+    [Id(2)] public int Index { get; set; }
+    [Id(3)] public TaskState State { get; set; }
+    [Id(4)] public string? Node { get; set; }
+    [Id(5)] public string? Host { get; set; }
+    [Id(6)] public int? Port { get; set; }
+    [Id(7)] public List<int> GpuIndexes { get; set; } = [];
+    [Id(8)] public List<string> GpuIds { get; set; } = [];
+    [Id(9)] public int? ExitCode { get; set; }
+    [Id(10)] public int Restarts { get; set; }
+    [Id(11)] public int Attempt { get; set; }
+    [Id(12)] public DateTimeOffset? StartedAt { get; set; }
+    [Id(13)] public DateTimeOffset? FinishedAt { get; set; }
+    [Id(14)] public string? Reason { get; set; }
+    [Id(15)] public string? ContainerId { get; set; }
+
+    public TaskView ToView() => new()
+    {
+        Name = Name, Type = Type, Index = Index, State = State, Node = Node, Host = Host, Port = Port,
+        Gpus = [.. GpuIds], ExitCode = ExitCode, Restarts = Restarts, StartedAt = StartedAt,
+        FinishedAt = FinishedAt, Reason = Reason, ContainerId = ContainerId,
+    };
+}

@@ -1,0 +1,15 @@
+using Platform.Contracts.Logs;
+
+namespace Platform.Grains.Logs;
+
+/// <summary>Where log lines are kept after the containers are gone (SQLite embedded, Redis in cluster mode).</summary>
+public interface ILogStore
+{
+    Task AppendAsync(string jobId, IReadOnlyList<LogLine> lines);
+
+    Task<IReadOnlyList<LogLine>> ReadAsync(string jobId, string? task, long after, int limit);
+
+    Task<long> GetLastSeqAsync(string jobId);
+
+    Task<DateTimeOffset?> GetLastTimeAsync(string jobId, string task);
+}

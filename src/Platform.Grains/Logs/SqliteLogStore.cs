@@ -1,0 +1,90 @@
+using Microsoft.Data.Sqlite;
+using Platform.Contracts.Logs;
+using Platform.Grains.Storage;
+
+namespace Platform.Grains.Logs;
+
+/// <summary>Log lines in their own SQLite file, one row per line, keyed by job and sequence number.</summary>
+public sealed class SqliteLogStore(SqliteDatabase database) : ILogStore
+{
+    public const string Schema = """
+        CREATE TABLE IF NOT EXISTS log_line (
+            job_id TEXT    NOT NULL,
+            seq    INTEGER NOT NULL,
+            task   TEXT    NOT NULL,
+            stream TEXT    NOT NULL,
+            time   INTEGER NOT NULL,
+            text   TEXT    NOT NULL,
+            PRIMARY KEY (job_id, seq)) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS log_line_task ON log_line (job_id, task, seq);
+        """;
+
+    public async Task AppendAsync(string jobId, IReadOnlyList<LogLine> lines)
+    {
+        await using var connection = database.Open();
+        await using var transaction = connection.BeginTransaction();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "INSERT INTO log_line VALUES ($job, $seq, $task, $stream, $time, $text)";
+        var job = command.Parameters.AddWithValue("$job", jobId);
+        var seq = command.Parameters.Add("$seq", SqliteType.Integer);
+        var task = command.Parameters.Add("$task", SqliteType.Text);
+        var stream = command.Parameters.Add("$stream", SqliteType.Text);
+        var time = command.Parameters.Add("$time", SqliteType.Integer);
+        var text = command.Parameters.Add("$text", SqliteType.Text);
+        foreach (var line in lines)
+        {
+            seq.Value = line.Seq;
+            task.Value = line.Task;
+            stream.Value = line.Stream;
+            time.Value = line.Time.UtcTicks;
+            text.Value = line.Text;
+            await command.ExecuteNonQueryAsync();
+        }
+
+        await transaction.CommitAsync();
+    }
+
+    public async Task<IReadOnlyList<LogLine>> ReadAsync(string jobId, string? task, long after, int limit)
+    {
+        await using var connection = database.Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT seq, task, stream, time, text FROM log_line
+            WHERE job_id = $job AND seq > $after AND ($task IS NULL OR task = $task)
+            ORDER BY seq LIMIT $limit
+            """;
+        command.Parameters.AddWithValue("$job", jobId);
+        command.Parameters.AddWithValue("$after", after);
+        command.Parameters.AddWithValue("$task", (object?)task ?? DBNull.Value);
+        command.Parameters.AddWithValue("$limit", limit);
+        var lines = new List<LogLine>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            lines.Add(new LogLine(
+                reader.GetInt64(0), reader.GetString(1), reader.GetString(2),
+                new DateTimeOffset(reader.GetInt64(3), TimeSpan.Zero), reader.GetString(4)));
+        }
+
+        return lines;
+    }
+
+    public async Task<long> GetLastSeqAsync(string jobId)
+    {
+        await using var connection = database.Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COALESCE(MAX(seq), 0) FROM log_line WHERE job_id = $job";
+        command.Parameters.AddWithValue("$job", jobId);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    public async Task<DateTimeOffset?> GetLastTimeAsync(string jobId, string task)
+    {
+        await using var connection = database.Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT MAX(time) FROM log_line WHERE job_id = $job AND task = $task";
+        command.Parameters.AddWithValue("$job", jobId);
+        command.Parameters.AddWithValue("$task", task);
+        return await command.ExecuteScalarAsync() is long ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
+    }
+}

@@ -1,0 +1,111 @@
+using Platform.Contracts.Jobs;
+using Platform.Contracts.Scheduling;
+using Platform.Core.Scheduling;
+using Platform.Grains.Storage;
+
+namespace Platform.Grains.Scheduling;
+
+/// <summary>
+/// The single writer of allocations for one pool. Every allocation is written to storage before
+/// its job hears of it, so a GPU is never handed out twice, even across a crash. Jobs are told
+/// with one-way calls: the scheduler never waits on a job, so the two can never deadlock.
+/// </summary>
+public sealed class SchedulerGrain(
+    [PersistentState("scheduler", StorageNames.Platform)] IPersistentState<SchedulerState> state,
+    ILogger<SchedulerGrain> logger) : Grain, ISchedulerGrain
+{
+    private readonly Dictionary<string, string> _lastReasons = [];
+
+    private SchedulerState State => state.State;
+
+    public async Task RegisterNodeAsync(NodeCapacity node)
+    {
+        if (!State.Nodes.TryGetValue(node.NodeId, out var known) || !SameCapacity(known, node))
+        {
+            State.Nodes[node.NodeId] = node;
+            await state.WriteStateAsync();
+        }
+
+        await PlaceQueuedAsync();
+    }
+
+    public async Task<string?> EnqueueAsync(JobRequest request)
+    {
+        if (State.Allocations.ContainsKey(request.JobId))
+        {
+            return null;
+        }
+
+        if (State.Queue.All(queued => queued.JobId != request.JobId))
+        {
+            State.Queue.Add(request);
+            await state.WriteStateAsync();
+        }
+
+        await PlaceQueuedAsync();
+        return _lastReasons.GetValueOrDefault(request.JobId);
+    }
+
+    public async Task ReleaseAsync(string jobId)
+    {
+        var removed = State.Allocations.Remove(jobId) | State.Queue.RemoveAll(queued => queued.JobId == jobId) > 0;
+        _lastReasons.Remove(jobId);
+        if (removed)
+        {
+            await state.WriteStateAsync();
+            await PlaceQueuedAsync();
+        }
+    }
+
+    public Task<IReadOnlyList<NodeCapacity>> GetNodesAsync() =>
+        Task.FromResult<IReadOnlyList<NodeCapacity>>([.. State.Nodes.Values.OrderBy(node => node.NodeId, StringComparer.Ordinal)]);
+
+    public async Task ResumeAsync()
+    {
+        foreach (var allocation in State.Allocations.Values)
+        {
+            _ = GrainFactory.GetGrain<IJobGrain>(allocation.JobId).PlacedAsync(allocation);
+        }
+
+        await PlaceQueuedAsync();
+    }
+
+    private async Task PlaceQueuedAsync()
+    {
+        var placed = new List<Allocation>();
+        var nodes = State.Nodes.Values.ToList();
+        foreach (var request in State.Queue.OrderByDescending(job => job.Priority).ThenBy(job => job.SubmittedAt).ToList())
+        {
+            var result = GangPlacer.Place(request, nodes, [.. State.Allocations.Values]);
+            if (result.Allocation is { } allocation)
+            {
+                State.Allocations[request.JobId] = allocation;
+                State.Queue.Remove(request);
+                _lastReasons.Remove(request.JobId);
+                placed.Add(allocation);
+            }
+            else if (_lastReasons.GetValueOrDefault(request.JobId) != result.Reason)
+            {
+                _lastReasons[request.JobId] = result.Reason!;
+                _ = GrainFactory.GetGrain<IJobGrain>(request.JobId).PendingAsync(result.Reason!);
+            }
+        }
+
+        if (placed.Count == 0)
+        {
+            return;
+        }
+
+        await state.WriteStateAsync();
+        foreach (var allocation in placed)
+        {
+            logger.LogInformation("Placed job {JobId} on {Nodes}", allocation.JobId,
+                string.Join(", ", allocation.Tasks.Select(task => task.NodeId).Distinct()));
+            _ = GrainFactory.GetGrain<IJobGrain>(allocation.JobId).PlacedAsync(allocation);
+        }
+    }
+
+    private static bool SameCapacity(NodeCapacity a, NodeCapacity b) =>
+        a.Host == b.Host && a.Cpus.Equals(b.Cpus) && a.MemoryMb == b.MemoryMb && a.PortStart == b.PortStart &&
+        a.PortEnd == b.PortEnd && a.Gpus.SequenceEqual(b.Gpus) && a.Runtimes.SequenceEqual(b.Runtimes);
+}

@@ -1,0 +1,11 @@
+using Platform.Contracts.Scheduling;
+
+namespace Platform.Grains.Scheduling;
+
+[GenerateSerializer, Alias("platform.SchedulerState")]
+public sealed class SchedulerState
+{
+    [Id(0)] public Dictionary<string, NodeCapacity> Nodes { get; set; } = [];
+    [Id(1)] public Dictionary<string, Allocation> Allocations { get; set; } = [];
+    [Id(2)] public List<JobRequest> Queue { get; set; } = [];
+}

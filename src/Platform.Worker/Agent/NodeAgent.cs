@@ -1,0 +1,225 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Platform.Contracts.Jobs;
+using Platform.Contracts.Nodes;
+using Platform.Contracts.Scheduling;
+using Platform.Core.Agent;
+using Platform.Worker.Gpus;
+using Platform.Worker.Runtimes;
+
+namespace Platform.Worker.Agent;
+
+/// <summary>
+/// The node agent: registers the node, then reconciles the node's desired tasks against its
+/// runtimes in a loop. Each action runs in the background, one at a time per task, so a long
+/// grace period never stalls the loop; the loop itself only looks and decides.
+/// </summary>
+public sealed partial class NodeAgent(
+    IGrainFactory grains,
+    IEnumerable<ITaskRuntime> runtimes,
+    NodeGpus gpus,
+    LogShipper logs,
+    IOptions<WorkerOptions> options,
+    TimeProvider time,
+    ILogger<NodeAgent> logger) : BackgroundService
+{
+    private readonly WorkerOptions _options = options.Value;
+    private readonly Dictionary<string, ITaskRuntime> _runtimes = runtimes.ToDictionary(runtime => runtime.Name);
+    private readonly ConcurrentDictionary<string, Task> _inFlight = new();
+    private readonly ConcurrentDictionary<string, TaskState> _reported = new();
+    private readonly ConcurrentDictionary<string, bool> _failedStarts = new();
+
+    private INodeGrain Node => grains.GetGrain<INodeGrain>(_options.NodeId);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await RegisterAsync(stoppingToken);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await ReconcileAsync(stoppingToken);
+            }
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogReconcileFailed(logger, exception);
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(_options.ReconcileIntervalMs), time, stoppingToken);
+        }
+    }
+
+    private async Task RegisterAsync(CancellationToken cancellationToken)
+    {
+        var capacity = new NodeCapacity
+        {
+            NodeId = _options.NodeId,
+            Host = _options.Address,
+            Cpus = _options.Cpus ?? Environment.ProcessorCount,
+            MemoryMb = _options.MemoryMb ?? MachineMemory.TotalMb(),
+            Gpus = gpus.All,
+            PortStart = _options.PortStart,
+            PortEnd = _options.PortEnd,
+            Runtimes = [.. _runtimes.Keys],
+        };
+        while (true)
+        {
+            try
+            {
+                await Node.RegisterAsync(capacity);
+                LogRegistered(logger, capacity.NodeId, capacity.Gpus.Count, string.Join(",", capacity.Runtimes));
+                return;
+            }
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                LogRegisterFailed(logger, exception);
+                await Task.Delay(TimeSpan.FromSeconds(1), time, cancellationToken);
+            }
+        }
+    }
+
+    private async Task ReconcileAsync(CancellationToken cancellationToken)
+    {
+        var desired = await Node.GetDesiredAsync();
+        var observed = new List<ObservedTask>();
+        foreach (var runtime in _runtimes.Values)
+        {
+            observed.AddRange(await runtime.ListAsync(cancellationToken));
+        }
+
+        var plan = ReconcilePlanner.Plan(desired, observed, _failedStarts.Keys.ToHashSet());
+        foreach (var assignment in plan.ToStart)
+        {
+            Run(assignment.Key, () => StartAsync(assignment, cancellationToken));
+        }
+
+        foreach (var task in plan.ToStop.Concat(plan.ToRemove))
+        {
+            Run(task.Id, () => StopAndRemoveAsync(task, desired, cancellationToken));
+        }
+
+        foreach (var (assignment, task) in plan.Current)
+        {
+            Run(assignment.Key, () => SyncAsync(task, cancellationToken));
+        }
+
+        await Node.HeartbeatAsync([.. plan.Current.Select(pair => Observation(pair.Observed, pair.Observed.Running ? TaskState.Running : Finished(pair.Observed)))]);
+    }
+
+    /// <summary>Runs one action for a key unless the previous one for that key is still going.</summary>
+    private void Run(string key, Func<Task> action)
+    {
+        if (_inFlight.TryGetValue(key, out var running) && !running.IsCompleted)
+        {
+            return;
+        }
+
+        _inFlight[key] = Task.Run(async () =>
+        {
+            try
+            {
+                await action();
+            }
+            catch (Exception exception) when (!exception.IsCancellation())
+            {
+                LogActionFailed(logger, key, exception);
+            }
+        });
+    }
+
+    private async Task StartAsync(TaskAssignment assignment, CancellationToken cancellationToken)
+    {
+        var runtime = _runtimes.GetValueOrDefault(assignment.Runtime);
+        try
+        {
+            if (runtime is null)
+            {
+                throw new TaskStartException($"Node {_options.NodeId} does not enable the {assignment.Runtime} runtime.");
+            }
+
+            var id = await runtime.StartAsync(assignment, cancellationToken);
+            LogStarted(logger, assignment.JobId, assignment.Task, assignment.Attempt, id);
+        }
+        catch (TaskStartException exception)
+        {
+            _failedStarts[ReconcilePlanner.AttemptKey(assignment.JobId, assignment.Task, assignment.Attempt)] = true;
+            await grains.GetGrain<IJobGrain>(assignment.JobId).ReportAsync(new TaskObservation
+            {
+                JobId = assignment.JobId, Task = assignment.Task, Attempt = assignment.Attempt, NodeId = _options.NodeId,
+                State = TaskState.Failed, Reason = $"StartFailed: {exception.Message}", Time = time.GetUtcNow(),
+            });
+        }
+    }
+
+    /// <summary>Reports what a current task is doing and keeps its logs shipping.</summary>
+    private async Task SyncAsync(ObservedTask task, CancellationToken cancellationToken)
+    {
+        var shipped = logs.Follow(_runtimes[task.Runtime], task, cancellationToken);
+        var state = task.Running ? TaskState.Running : Finished(task);
+        if (_reported.GetValueOrDefault(task.Id) == state)
+        {
+            return;
+        }
+
+        if (!task.Running)
+        {
+            // Every line reaches the store before the exit does, so a finished job has all its logs.
+            await shipped.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
+        }
+
+        await grains.GetGrain<IJobGrain>(task.JobId).ReportAsync(Observation(task, state));
+        _reported[task.Id] = state;
+    }
+
+    private async Task StopAndRemoveAsync(ObservedTask task, IReadOnlyList<TaskAssignment> desired, CancellationToken cancellationToken)
+    {
+        var runtime = _runtimes[task.Runtime];
+        if (task.Running)
+        {
+            var grace = desired.FirstOrDefault(assignment => assignment.Key == task.Key)?.TerminationGracePeriodSeconds
+                ?? JobSpecDefaults.TerminationGracePeriodSeconds;
+            LogStopping(logger, task.JobId, task.Task, task.Id);
+            await runtime.StopAsync(task, TimeSpan.FromSeconds(grace), cancellationToken);
+        }
+
+        await logs.Follow(runtime, task, cancellationToken).WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
+        await runtime.RemoveAsync(task, cancellationToken);
+        logs.Forget(task.Id);
+        _reported.TryRemove(task.Id, out _);
+    }
+
+    private TaskObservation Observation(ObservedTask task, TaskState state) => new()
+    {
+        JobId = task.JobId,
+        Task = task.Task,
+        Attempt = task.Attempt,
+        NodeId = _options.NodeId,
+        State = state,
+        ExitCode = task.ExitCode,
+        Reason = task.Reason,
+        ContainerId = task.Id,
+        Time = (task.Running ? task.StartedAt : task.FinishedAt) ?? time.GetUtcNow(),
+    };
+
+    private static TaskState Finished(ObservedTask task) => task.ExitCode == 0 ? TaskState.Succeeded : TaskState.Failed;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Node {NodeId} registered with {GpuCount} GPUs, runtimes {Runtimes}")]
+    private static partial void LogRegistered(ILogger logger, string nodeId, int gpuCount, string runtimes);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Registering the node failed; retrying")]
+    private static partial void LogRegisterFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reconcile failed")]
+    private static partial void LogReconcileFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Action for {Key} failed")]
+    private static partial void LogActionFailed(ILogger logger, string key, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Started {JobId}/{Task} attempt {Attempt} as {Id}")]
+    private static partial void LogStarted(ILogger logger, string jobId, string task, int attempt, string id);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stopping {JobId}/{Task} ({Id})")]
+    private static partial void LogStopping(ILogger logger, string jobId, string task, string id);
+}

@@ -1,0 +1,38 @@
+namespace Platform.Worker.Agent;
+
+/// <summary>The <c>Platform:Worker</c> configuration section: what this node offers and how its agent runs.</summary>
+public sealed class WorkerOptions
+{
+    public const string Section = "Platform:Worker";
+
+    /// <summary>Whether the embedded gateway runs an agent for the local machine.</summary>
+    public bool Enabled { get; set; } = true;
+
+    public string NodeId { get; set; } = Environment.MachineName.ToLowerInvariant();
+
+    /// <summary>The address other tasks reach this node's tasks at (host networking).</summary>
+    public string Address { get; set; } = "127.0.0.1";
+
+    public int PortStart { get; set; } = 41000;
+
+    public int PortEnd { get; set; } = 41999;
+
+    /// <summary>Advertise N fake GPUs (ids 0..N-1) instead of asking nvidia-smi; for machines without GPUs.</summary>
+    public int? FakeGpuCount { get; set; }
+
+    /// <summary>Comma-separated runtimes this node enables: <c>docker</c>, <c>process</c>.</summary>
+    public string Runtimes { get; set; } = "docker";
+
+    public string DockerEndpoint { get; set; } = "unix:///var/run/docker.sock";
+
+    /// <summary>CPUs offered; default all of the machine's.</summary>
+    public double? Cpus { get; set; }
+
+    /// <summary>Memory offered in MB; default all of the machine's.</summary>
+    public int? MemoryMb { get; set; }
+
+    public int ReconcileIntervalMs { get; set; } = 1000;
+
+    public IReadOnlyList<string> RuntimeList =>
+        [.. Runtimes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(r => r.ToLowerInvariant())];
+}

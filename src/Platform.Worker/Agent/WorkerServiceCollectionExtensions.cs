@@ -1,0 +1,41 @@
+using Docker.DotNet;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Platform.Contracts.Jobs;
+using Platform.Worker.Gpus;
+using Platform.Worker.Runtimes;
+
+namespace Platform.Worker.Agent;
+
+public static class WorkerServiceCollectionExtensions
+{
+    /// <summary>The node agent with the runtimes <c>Platform:Worker:Runtimes</c> enables.</summary>
+    public static IServiceCollection AddNodeAgent(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WorkerOptions>, WorkerOptionsValidator>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<NodeGpus>();
+        services.AddSingleton<LogShipper>();
+
+        var runtimes = new WorkerOptions();
+        configuration.GetSection(WorkerOptions.Section).Bind(runtimes);
+        if (runtimes.RuntimeList.Contains(TaskRuntimes.Docker))
+        {
+            services.AddSingleton<IDockerClient>(provider => new DockerClientBuilder()
+                .WithEndpoint(new Uri(provider.GetRequiredService<IOptions<WorkerOptions>>().Value.DockerEndpoint))
+                .Build());
+            services.AddSingleton<ITaskRuntime, DockerRuntime>();
+        }
+
+        if (runtimes.RuntimeList.Contains(TaskRuntimes.Process))
+        {
+            services.AddSingleton<ITaskRuntime, ProcessRuntime>();
+        }
+
+        services.AddHostedService<NodeAgent>();
+        return services;
+    }
+}

@@ -1,0 +1,200 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Threading.Channels;
+using Docker.DotNet;
+using Docker.DotNet.Models;
+using Microsoft.Extensions.Options;
+using Platform.Contracts.Logs;
+using Platform.Contracts.Nodes;
+using Platform.Contracts.Scheduling;
+using Platform.Core.Agent;
+using Platform.Worker.Agent;
+using Platform.Worker.Gpus;
+
+namespace Platform.Worker.Runtimes;
+
+/// <summary>
+/// Tasks as Docker containers: host networking, CPU and memory limits, all capabilities dropped,
+/// no new privileges, labels for adoption, and GPUs through DeviceRequests when they are real.
+/// </summary>
+public sealed class DockerRuntime(IDockerClient docker, IOptions<WorkerOptions> options, NodeGpus gpus) : ITaskRuntime
+{
+    private readonly ConcurrentDictionary<string, ObservedTask> _exited = new();
+    private readonly WorkerOptions _options = options.Value;
+
+    public string Name => Contracts.Jobs.TaskRuntimes.Docker;
+
+    public async Task<IReadOnlyList<ObservedTask>> ListAsync(CancellationToken cancellationToken)
+    {
+        var containers = await docker.Containers.ListContainersAsync(new ContainersListParameters
+        {
+            All = true,
+            Filters = new Dictionary<string, IDictionary<string, bool>>
+            {
+                ["label"] = new Dictionary<string, bool> { [$"{TaskLabels.Node}={_options.NodeId}"] = true },
+            },
+        }, cancellationToken);
+
+        var tasks = new List<ObservedTask>(containers.Count);
+        foreach (var container in containers)
+        {
+            if (container.State == "running")
+            {
+                tasks.Add(FromLabels(container.ID, container.Labels, running: true));
+            }
+            else if (container.State == "created")
+            {
+                // Created but never started: the agent died between create and start.
+                await docker.Containers.StartContainerAsync(container.ID, new ContainerStartParameters(), cancellationToken);
+                tasks.Add(FromLabels(container.ID, container.Labels, running: true));
+            }
+            else
+            {
+                tasks.Add(_exited.GetValueOrDefault(container.ID) ?? await InspectExitedAsync(container, cancellationToken));
+            }
+        }
+
+        return tasks;
+    }
+
+    public async Task<string> StartAsync(TaskAssignment assignment, CancellationToken cancellationToken)
+    {
+        var parameters = new CreateContainerParameters
+        {
+            Name = ContainerName(assignment),
+            Image = assignment.Image ?? throw new TaskStartException($"{assignment.Task} has no image: the docker runtime needs one."),
+            Cmd = assignment.Command.Count > 0 ? [.. assignment.Command] : null!,
+            Env = [.. assignment.Env.Select(variable => $"{variable.Key}={variable.Value}")],
+            Labels = new Dictionary<string, string>
+            {
+                [TaskLabels.Job] = assignment.JobId,
+                [TaskLabels.Task] = assignment.Task,
+                [TaskLabels.Node] = _options.NodeId,
+                [TaskLabels.Attempt] = assignment.Attempt.ToString(CultureInfo.InvariantCulture),
+            },
+            HostConfig = new HostConfig
+            {
+                NetworkMode = "host",
+                NanoCPUs = (long)(assignment.Resources.Cpus * 1_000_000_000),
+                Memory = assignment.Resources.MemoryMb * 1024L * 1024L,
+                Privileged = false,
+                CapDrop = ["ALL"],
+                SecurityOpt = ["no-new-privileges"],
+                DeviceRequests = DeviceRequestsFor(assignment)!,
+            },
+        };
+
+        try
+        {
+            var created = await docker.Containers.CreateContainerAsync(parameters, cancellationToken);
+            await docker.Containers.StartContainerAsync(created.ID, new ContainerStartParameters(), cancellationToken);
+            return created.ID;
+        }
+        catch (DockerImageNotFoundException exception)
+        {
+            throw new TaskStartException(
+                $"Image {assignment.Image} is not in the node's Docker engine; build it there (scripts/images.sh) — no registry is reachable.",
+                exception);
+        }
+        catch (DockerApiException exception)
+        {
+            throw new TaskStartException($"Docker refused to start {assignment.Task}: {exception.ResponseBody}", exception);
+        }
+    }
+
+    public async Task StopAsync(ObservedTask task, TimeSpan grace, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await docker.Containers.StopContainerAsync(task.Id,
+                new ContainerStopParameters { WaitBeforeKillSeconds = (uint)grace.TotalSeconds }, cancellationToken);
+        }
+        catch (DockerContainerNotFoundException)
+        {
+        }
+    }
+
+    public async Task RemoveAsync(ObservedTask task, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await docker.Containers.RemoveContainerAsync(task.Id, new ContainerRemoveParameters { Force = true }, cancellationToken);
+        }
+        catch (DockerContainerNotFoundException)
+        {
+        }
+
+        _exited.TryRemove(task.Id, out _);
+    }
+
+    public async Task FollowLogsAsync(ObservedTask task, DateTimeOffset? after, ChannelWriter<LogEntry> sink, CancellationToken cancellationToken)
+    {
+        var parameters = new ContainerLogsParameters
+        {
+            Follow = true,
+            ShowStdout = true,
+            ShowStderr = true,
+            Timestamps = true,
+            // Whole seconds: the splitter drops the lines of that second already shipped.
+            Since = after?.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
+        };
+        using var stream = await docker.Containers.GetContainerLogsAsync(task.Id, parameters, cancellationToken);
+        var splitter = new DockerLogSplitter(task.Task, after);
+        var buffer = new byte[64 * 1024];
+        while (true)
+        {
+            var read = await stream.ReadOutputAsync(buffer, 0, buffer.Length, cancellationToken);
+            if (read.EOF)
+            {
+                break;
+            }
+
+            foreach (var entry in splitter.Add(read.Target == MultiplexedStream.TargetStream.StandardError, buffer.AsSpan(0, read.Count)))
+            {
+                await sink.WriteAsync(entry, cancellationToken);
+            }
+        }
+
+        foreach (var entry in splitter.Flush())
+        {
+            await sink.WriteAsync(entry, cancellationToken);
+        }
+    }
+
+    private IList<DeviceRequest>? DeviceRequestsFor(TaskAssignment assignment)
+    {
+        var real = assignment.GpuIndexes.Select(gpus.Find).OfType<GpuInfo>().Where(gpu => !gpu.Fake).ToList();
+        return real.Count == 0
+            ? null
+            : [new DeviceRequest { Driver = "nvidia", DeviceIDs = [.. real.Select(gpu => gpu.Id)], Capabilities = [["gpu"]] }];
+    }
+
+    private async Task<ObservedTask> InspectExitedAsync(ContainerListResponse container, CancellationToken cancellationToken)
+    {
+        var inspected = await docker.Containers.InspectContainerAsync(container.ID, cancellationToken);
+        var state = inspected.State!;
+        var task = FromLabels(container.ID, container.Labels, running: false) with
+        {
+            ExitCode = (int)state.ExitCode,
+            Reason = state.OOMKilled ? "OOMKilled" : null,
+            StartedAt = ParseTime(state.StartedAt),
+            FinishedAt = ParseTime(state.FinishedAt),
+        };
+        _exited[container.ID] = task;
+        return task;
+    }
+
+    private ObservedTask FromLabels(string id, IDictionary<string, string> labels, bool running) => new(
+        id, Name, labels[TaskLabels.Job], labels[TaskLabels.Task],
+        int.Parse(labels[TaskLabels.Attempt], CultureInfo.InvariantCulture), running);
+
+    private static DateTimeOffset? ParseTime(object? value) => value switch
+    {
+        DateTime time => new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Utc)),
+        string text when DockerLogSplitter.TryParseTimestamp(text, out var time) => time,
+        _ => null,
+    };
+
+    private static string ContainerName(TaskAssignment assignment) =>
+        $"platform-{assignment.JobId}-{assignment.Task}-a{assignment.Attempt}";
+}

@@ -1,0 +1,26 @@
+using System.Threading.Channels;
+using Platform.Contracts.Logs;
+using Platform.Contracts.Nodes;
+using Platform.Core.Agent;
+
+namespace Platform.Worker.Runtimes;
+
+/// <summary>Runs task attempts on this node: Docker containers or host processes.</summary>
+public interface ITaskRuntime
+{
+    string Name { get; }
+
+    /// <summary>Every task attempt of this node the runtime knows, running or exited.</summary>
+    Task<IReadOnlyList<ObservedTask>> ListAsync(CancellationToken cancellationToken);
+
+    /// <summary>Starts an attempt; returns its id. Throws <see cref="TaskStartException"/> when it cannot.</summary>
+    Task<string> StartAsync(TaskAssignment assignment, CancellationToken cancellationToken);
+
+    /// <summary>SIGTERM, then kill after the grace period.</summary>
+    Task StopAsync(ObservedTask task, TimeSpan grace, CancellationToken cancellationToken);
+
+    Task RemoveAsync(ObservedTask task, CancellationToken cancellationToken);
+
+    /// <summary>Writes the attempt's output lines newer than <paramref name="after"/> until it ends.</summary>
+    Task FollowLogsAsync(ObservedTask task, DateTimeOffset? after, ChannelWriter<LogEntry> sink, CancellationToken cancellationToken);
+}

@@ -1,0 +1,172 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Threading.Channels;
+using Platform.Contracts.Logs;
+using Platform.Contracts.Nodes;
+using Platform.Core.Agent;
+
+namespace Platform.Worker.Runtimes;
+
+/// <summary>
+/// Tasks as host processes with the same environment a container would get, for machines without
+/// Docker. Processes cannot be re-adopted after the agent restarts: they end with it.
+/// </summary>
+public sealed partial class ProcessRuntime : ITaskRuntime, IDisposable
+{
+    private const int SigTerm = 15;
+    private readonly ConcurrentDictionary<string, HostProcess> _processes = new();
+
+    public string Name => Contracts.Jobs.TaskRuntimes.Process;
+
+    public Task<IReadOnlyList<ObservedTask>> ListAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<ObservedTask>>([.. _processes.Values.Select(process => process.Observe())]);
+
+    public Task<string> StartAsync(TaskAssignment assignment, CancellationToken cancellationToken)
+    {
+        if (assignment.Command.Count == 0)
+        {
+            throw new TaskStartException($"{assignment.Task} has no command: the process runtime needs one.");
+        }
+
+        var start = new ProcessStartInfo(assignment.Command[0])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in assignment.Command.Skip(1))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var variable in assignment.Env)
+        {
+            start.Environment[variable.Key] = variable.Value;
+        }
+
+        try
+        {
+            var process = new HostProcess(assignment, Process.Start(start)!);
+            _processes[process.Id] = process;
+            return Task.FromResult(process.Id);
+        }
+        catch (System.ComponentModel.Win32Exception exception)
+        {
+            throw new TaskStartException($"Cannot run {assignment.Command[0]}: {exception.Message}", exception);
+        }
+    }
+
+    public async Task StopAsync(ObservedTask task, TimeSpan grace, CancellationToken cancellationToken)
+    {
+        if (!_processes.TryGetValue(task.Id, out var process) || process.Exited.IsCompleted)
+        {
+            return;
+        }
+
+        _ = Kill(process.Pid, SigTerm);
+        try
+        {
+            await process.Exited.WaitAsync(grace, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            process.KillTree();
+            await process.Exited.WaitAsync(cancellationToken);
+        }
+    }
+
+    public Task RemoveAsync(ObservedTask task, CancellationToken cancellationToken)
+    {
+        if (_processes.TryRemove(task.Id, out var process))
+        {
+            process.Dispose();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task FollowLogsAsync(ObservedTask task, DateTimeOffset? after, ChannelWriter<LogEntry> sink, CancellationToken cancellationToken)
+    {
+        if (!_processes.TryGetValue(task.Id, out var process))
+        {
+            return;
+        }
+
+        await foreach (var entry in process.Lines.ReadAllAsync(cancellationToken))
+        {
+            if (after is null || entry.Time > after)
+            {
+                await sink.WriteAsync(entry, cancellationToken);
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var process in _processes.Values)
+        {
+            process.KillTree();
+            process.Dispose();
+        }
+    }
+
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static partial int Kill(int pid, int signal);
+
+    /// <summary>One started process and its output, kept until the agent removes it.</summary>
+    private sealed class HostProcess : IDisposable
+    {
+        private readonly TaskAssignment _assignment;
+        private readonly Process _process;
+        private readonly DateTimeOffset _startedAt = DateTimeOffset.UtcNow;
+        private readonly Channel<LogEntry> _lines = Channel.CreateUnbounded<LogEntry>();
+
+        public HostProcess(TaskAssignment assignment, Process process)
+        {
+            _assignment = assignment;
+            _process = process;
+            Id = $"process-{process.Id.ToString(CultureInfo.InvariantCulture)}";
+            Pid = process.Id;
+            var stdout = PumpAsync(process.StandardOutput, "stdout");
+            var stderr = PumpAsync(process.StandardError, "stderr");
+            Exited = Task.WhenAll(stdout, stderr, process.WaitForExitAsync())
+                .ContinueWith(_ => _lines.Writer.TryComplete(), TaskScheduler.Default);
+        }
+
+        public string Id { get; }
+
+        public int Pid { get; }
+
+        /// <summary>Completes once the process exited and all its output was read.</summary>
+        public Task Exited { get; }
+
+        public ChannelReader<LogEntry> Lines => _lines.Reader;
+
+        public ObservedTask Observe() => new(
+            Id, Contracts.Jobs.TaskRuntimes.Process, _assignment.JobId, _assignment.Task, _assignment.Attempt,
+            Running: !Exited.IsCompleted,
+            ExitCode: Exited.IsCompleted ? _process.ExitCode : null,
+            StartedAt: _startedAt,
+            FinishedAt: Exited.IsCompleted ? _process.ExitTime.ToUniversalTime() : null);
+
+        public void KillTree()
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+        }
+
+        public void Dispose() => _process.Dispose();
+
+        private async Task PumpAsync(StreamReader reader, string stream)
+        {
+            while (await reader.ReadLineAsync() is { } line)
+            {
+                _lines.Writer.TryWrite(new LogEntry(_assignment.Task, stream, DateTimeOffset.UtcNow, line));
+            }
+        }
+    }
+}
