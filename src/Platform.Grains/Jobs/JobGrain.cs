@@ -1,7 +1,7 @@
 using Platform.Contracts.Jobs;
 using Platform.Contracts.Nodes;
 using Platform.Contracts.Scheduling;
-using Platform.Core.Jobs.Environment;
+using Platform.Core.Jobs.ClusterSpec;
 using Platform.Core.Jobs.Lifecycle;
 using Platform.Grains.Storage;
 using TaskRequest = Platform.Contracts.Scheduling.TaskRequest;
@@ -102,7 +102,18 @@ public sealed partial class JobGrain(
     public async Task ReportAsync(TaskObservation observation)
     {
         var task = Job.Tasks.Find(candidate => candidate.Name == observation.Task);
-        if (task is null || task.Attempt != observation.Attempt || task.State.IsFinished() || Job.State.IsFinished())
+        if (task is null || task.Attempt != observation.Attempt)
+        {
+            return;
+        }
+
+        if (Job.State.IsFinished())
+        {
+            await LateExitAsync(task, observation);
+            return;
+        }
+
+        if (task.State.IsFinished())
         {
             return;
         }
@@ -115,6 +126,26 @@ public sealed partial class JobGrain(
         {
             await TaskFinishedAsync(task, observation);
         }
+    }
+
+    /// <summary>
+    /// A task that exited on its own just before the job ended was marked Killed with the rest;
+    /// its real exit, reported late, replaces that.
+    /// </summary>
+    private async Task LateExitAsync(TaskRecord task, TaskObservation observation)
+    {
+        if (task.State != TaskState.Killed || observation.State is not (TaskState.Succeeded or TaskState.Failed) ||
+            observation.Time > Job.FinishedAt)
+        {
+            return;
+        }
+
+        task.State = observation.State;
+        task.ExitCode = observation.ExitCode;
+        task.FinishedAt = observation.Time;
+        task.Reason = observation.Reason;
+        AddEvent("Exited", DescribeExit(task), task.Name, task.Node, observation.Reason);
+        await state.WriteStateAsync();
     }
 
     private async Task RecordPlacementAsync(Allocation allocation)

@@ -176,7 +176,12 @@ public sealed partial class NodeAgent(
     private async Task StopAndRemoveAsync(ObservedTask task, IReadOnlyList<TaskAssignment> desired, CancellationToken cancellationToken)
     {
         var runtime = _runtimes[task.Runtime];
-        if (task.Running)
+        if (!task.Running && !_reported.ContainsKey(task.Id))
+        {
+            // It exited on its own before its job let go of it: the job still wants to know how.
+            await SyncAsync(task, cancellationToken);
+        }
+        else if (task.Running)
         {
             var grace = desired.FirstOrDefault(assignment => assignment.Key == task.Key)?.TerminationGracePeriodSeconds
                 ?? JobSpecDefaults.TerminationGracePeriodSeconds;
