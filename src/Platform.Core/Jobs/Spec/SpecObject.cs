@@ -1,0 +1,154 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Platform.Core.Jobs.Spec;
+
+/// <summary>
+/// Reads the fields of one JSON object of a spec. Each problem is recorded against the field's
+/// path and reading goes on, so all errors are found; fields never asked for are reported by
+/// <see cref="RejectUnknownFields"/>. An absent field and a JSON null both mean "the default".
+/// </summary>
+internal sealed class SpecObject(JsonObject json, string path, List<SpecError> errors)
+{
+    private readonly HashSet<string> _read = new(StringComparer.Ordinal);
+
+    public IEnumerable<KeyValuePair<string, JsonNode?>> Fields => json;
+
+    public string PathOf(string field) => path.Length == 0 ? field : $"{path}.{field}";
+
+    public void Fail(string field, string message) => errors.Add(new SpecError(PathOf(field), message));
+
+    public bool Has(string field) => json[field] is not null;
+
+    public JsonNode? Get(string field)
+    {
+        _read.Add(field);
+        return json[field];
+    }
+
+    public SpecObject? Object(string field) => Get(field) switch
+    {
+        null => null,
+        JsonObject child => new SpecObject(child, PathOf(field), errors),
+        var other => Mismatch<SpecObject>(field, other, "an object"),
+    };
+
+    public string? String(string field)
+    {
+        var node = Get(field);
+        if (node is null || node.GetValueKind() != JsonValueKind.String)
+        {
+            return node is null ? null : Mismatch<string>(field, node, "a string");
+        }
+
+        var text = node.GetValue<string>();
+        return text.Length > 0 ? text : Invalid<string>(field, "must not be empty; leave it out instead");
+    }
+
+    /// <summary>A list of strings; numbers and booleans are taken as written (YAML's <c>[--epochs, 2]</c>).</summary>
+    public IReadOnlyList<string>? StringList(string field)
+    {
+        var node = Get(field);
+        if (node is not JsonArray array)
+        {
+            return node is null ? null : Mismatch<IReadOnlyList<string>>(field, node, "an array of strings");
+        }
+
+        if (array.Count == 0)
+        {
+            return Invalid<IReadOnlyList<string>>(field, "must not be empty; leave it out to use the default");
+        }
+
+        var items = array.Select((item, i) => Text($"{field}[{i}]", item)).ToArray();
+        return items.All(i => i is not null) ? items.OfType<string>().ToArray() : null;
+    }
+
+    /// <summary>A string value; numbers and booleans are taken as written.</summary>
+    public string? Text(string field, JsonNode? node) => node?.GetValueKind() switch
+    {
+        JsonValueKind.String => node.GetValue<string>(),
+        JsonValueKind.Number => node.ToJsonString(),
+        JsonValueKind.True => "true",
+        JsonValueKind.False => "false",
+        null => Invalid<string>(field, "must be a string; write \"\" for an empty value"),
+        _ => Mismatch<string>(field, node, "a string"),
+    };
+
+    public string Choice(string field, string fallback, IReadOnlyList<string> allowed)
+    {
+        var value = String(field);
+        if (value is null || allowed.Contains(value, StringComparer.Ordinal))
+        {
+            return value ?? fallback;
+        }
+
+        return Invalid<string>(field, $"'{value}' is not one of: {string.Join(", ", allowed)}") ?? fallback;
+    }
+
+    public T Enum<T>(string field, T fallback)
+        where T : struct, Enum
+    {
+        var names = System.Enum.GetNames<T>();
+        var value = Choice(field, fallback.ToString(), names);
+        return names.Contains(value, StringComparer.Ordinal) ? System.Enum.Parse<T>(value) : fallback;
+    }
+
+    public int Int(string field, int fallback, int min = int.MinValue) =>
+        (int?)Whole(field, min, int.MaxValue) ?? fallback;
+
+    public long? Long(string field, long min) => Whole(field, min, long.MaxValue);
+
+    public double Positive(string field, double fallback)
+    {
+        var number = Number(field);
+        if (number is null or > 0)
+        {
+            return number ?? fallback;
+        }
+
+        return Invalid<double?>(field, $"must be greater than 0, got {SpecValues.Format(number.Value)}") ?? fallback;
+    }
+
+    public void RejectUnknownFields()
+    {
+        foreach (var (name, _) in json.Where(f => !_read.Contains(f.Key)))
+        {
+            Fail(name, FieldNames.Unknown("field", name, _read));
+        }
+    }
+
+    private long? Whole(string field, long min, long max)
+    {
+        var number = Number(field);
+        return number switch
+        {
+            null => null,
+            var n when Math.Floor(n.Value) != n => Invalid<long?>(field, $"must be a whole number, got {SpecValues.Format(n.Value)}"),
+            var n when n < min => Invalid<long?>(field, $"must be at least {min}, got {SpecValues.Format(n.Value)}"),
+            var n when n > max => Invalid<long?>(field, $"must be at most {max}, got {SpecValues.Format(n.Value)}"),
+            var n => (long)n.Value,
+        };
+    }
+
+    private double? Number(string field)
+    {
+        var node = Get(field);
+        if (node is null || node.GetValueKind() != JsonValueKind.Number)
+        {
+            return node is null ? null : Mismatch<double?>(field, node, "a number");
+        }
+
+        return node.AsValue().TryGetValue<double>(out var number) && double.IsFinite(number)
+            ? number
+            : Invalid<double?>(field, "is out of range");
+    }
+
+    private T? Mismatch<T>(string field, JsonNode node, string expected) =>
+        Invalid<T>(field, $"must be {expected}, got {SpecValues.Describe(node)}");
+
+    private T? Invalid<T>(string field, string message)
+    {
+        Fail(field, message);
+        return default;
+    }
+}
