@@ -1,0 +1,172 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Platform.E2E.Tests.Infrastructure;
+
+namespace Platform.E2E.Tests;
+
+[Trait("Category", "Docker")]
+public sealed class DistributedJobTests(PlatformFixture fixture) : IClassFixture<PlatformFixture>
+{
+    private PlatformProcess Platform => fixture.Platform;
+
+    [Fact]
+    public async Task Sample_job_runs_every_task_in_its_own_container_with_the_cluster_spec()
+    {
+        var id = (await Platform.SubmitAsync(Samples.HelloPsJob)).GetProperty("id").GetString()!;
+
+        var job = await Platform.WaitForStateAsync(id, "Succeeded", TimeSpan.FromMinutes(2));
+
+        var tasks = job.GetProperty("tasks").EnumerateArray().ToList();
+        Assert.Equal(["chief-0", "ps-0", "ps-1", "worker-0", "worker-1", "worker-2"], tasks.Select(t => t.GetProperty("name").GetString()));
+        Assert.All(tasks, task => Assert.Equal(Platform.NodeId, task.GetProperty("node").GetString()));
+        var workerGpus = tasks.Where(t => t.GetProperty("type").GetString() == "worker")
+            .Select(t => Assert.Single(t.GetProperty("gpus").EnumerateArray()).GetString()).ToList();
+        Assert.Equal(3, workerGpus.Distinct().Count());
+        Assert.Equal(6, tasks.Select(t => t.GetProperty("port").GetInt32()).Distinct().Count());
+        Assert.Equal(6, tasks.Select(t => t.GetProperty("containerId").GetString()).Distinct().Count());
+        Assert.Equal("Succeeded", Task(tasks, "chief-0").GetProperty("state").GetString());
+
+        // The agent removes a container only after its last line is stored: from then on the logs are whole.
+        await Eventually.HoldsAsync(async () => Assert.Empty(await DockerEngine.ContainersAsync("platform.job", id)),
+            TimeSpan.FromSeconds(60), "the finished job's containers to be removed");
+        var lines = await Platform.LogsAsync(id);
+        Assert.All(tasks, task => Assert.Contains(lines, line => line.GetProperty("task").GetString() == task.GetProperty("name").GetString()));
+        Assert.Contains(lines, line => line.GetProperty("text").GetString() == "chief-0: every ps has seen 3 workers");
+        AssertEnvironment(id, tasks, lines);
+        Assert.Equal(Enumerable.Range(1, lines.Count).Select(i => (long)i), lines.Select(line => line.GetProperty("seq").GetInt64()));
+    }
+
+    [Fact]
+    public async Task Failing_task_fails_the_job_under_Never_with_a_reason_naming_task_and_code()
+    {
+        var id = (await Platform.SubmitAsync("""
+            name: exits-three
+            image: platform/hello-ps:1.0
+            command: ["sh", "-c", "echo about to fail; exit 3"]
+            replicas:
+              worker: { count: 1, resources: { cpus: 0.25, memoryMb: 128 } }
+            restartPolicy: Never
+            """)).GetProperty("id").GetString()!;
+
+        var job = await Platform.WaitForStateAsync(id, "Failed", TimeSpan.FromMinutes(1));
+
+        var reason = job.GetProperty("reason").GetString()!;
+        Assert.Contains("worker-0", reason);
+        Assert.Contains("code 3", reason);
+        Assert.Equal(3, Task(job.GetProperty("tasks").EnumerateArray(), "worker-0").GetProperty("exitCode").GetInt32());
+        Assert.Equal(0, job.GetProperty("restarts").GetInt32());
+        Assert.Contains(await Platform.LogsAsync(id), line => line.GetProperty("text").GetString() == "about to fail");
+    }
+
+    [Fact]
+    public async Task Failed_task_is_restarted_under_OnFailure_and_the_job_succeeds_when_the_retry_exits_0()
+    {
+        await using var oracle = new FailOnceOracle();
+        var id = (await Platform.SubmitAsync($$"""
+            name: fails-once
+            image: platform/hello-ps:1.0
+            command: ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/{{oracle.Port}} && read -r answer <&3 && echo \"oracle says $answer\" && [ \"$answer\" = ok ]"]
+            replicas:
+              worker: { count: 1, resources: { cpus: 0.25, memoryMb: 128 } }
+            restartPolicy: OnFailure
+            backoffLimit: 2
+            """)).GetProperty("id").GetString()!;
+
+        var job = await Platform.WaitForStateAsync(id, "Succeeded", TimeSpan.FromMinutes(1));
+
+        Assert.Equal(1, job.GetProperty("restarts").GetInt32());
+        var worker = Task(job.GetProperty("tasks").EnumerateArray(), "worker-0");
+        Assert.Equal(1, worker.GetProperty("restarts").GetInt32());
+        Assert.Equal(0, worker.GetProperty("exitCode").GetInt32());
+        var texts = (await Platform.LogsAsync(id)).Select(line => line.GetProperty("text").GetString()).ToList();
+        Assert.Equal(["oracle says fail", "oracle says ok"], texts);
+        var events = await Platform.Http.GetFromJsonAsync<JsonElement>($"api/jobs/{id}/events");
+        Assert.Contains(events.EnumerateArray(), e => e.GetProperty("type").GetString() == "Restarting");
+    }
+
+    [Fact]
+    public async Task Containers_run_unprivileged_on_the_host_network_with_the_spec_limits_until_cancelled()
+    {
+        var id = (await Platform.SubmitAsync("""
+            name: long-runner
+            image: platform/hello-ps:1.0
+            env: { HELLO_SLEEP_SECONDS: "300" }
+            replicas:
+              worker: { count: 1, resources: { cpus: 0.5, memoryMb: 192, gpus: 1 } }
+            terminationGracePeriodSeconds: 5
+            """)).GetProperty("id").GetString()!;
+        await Platform.WaitForStateAsync(id, "Running", TimeSpan.FromMinutes(1));
+        string containerId = "";
+        await Eventually.HoldsAsync(async () =>
+        {
+            var worker = Task((await Platform.GetJobAsync(id)).GetProperty("tasks").EnumerateArray(), "worker-0");
+            Assert.Equal("Running", worker.GetProperty("state").GetString());
+            containerId = worker.GetProperty("containerId").GetString()!;
+        }, TimeSpan.FromSeconds(30), "worker-0 to run");
+
+        var container = await DockerEngine.Client.Containers.InspectContainerAsync(containerId);
+        Assert.NotNull(container.HostConfig);
+        Assert.NotNull(container.Config);
+        Assert.Equal("host", container.HostConfig.NetworkMode);
+        Assert.False(container.HostConfig.Privileged);
+        Assert.Contains("ALL", container.HostConfig.CapDrop);
+        Assert.Contains("no-new-privileges", container.HostConfig.SecurityOpt);
+        Assert.Equal(500_000_000, container.HostConfig.NanoCPUs);
+        Assert.Equal(192L * 1024 * 1024, container.HostConfig.Memory);
+        Assert.True(container.HostConfig.DeviceRequests is null || container.HostConfig.DeviceRequests.Count == 0, "fake GPUs get no device request");
+        Assert.Empty(container.Mounts);
+        Assert.Equal(id, container.Config.Labels["platform.job"]);
+        Assert.Equal("worker-0", container.Config.Labels["platform.task"]);
+        Assert.Equal(Platform.NodeId, container.Config.Labels["platform.node"]);
+        Assert.Contains(container.Config.Env, variable => variable.StartsWith("NVIDIA_VISIBLE_DEVICES=", StringComparison.Ordinal) && variable != "NVIDIA_VISIBLE_DEVICES=void");
+
+        var cancel = await Platform.Http.PostAsync($"api/jobs/{id}/cancel", null);
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, cancel.StatusCode);
+        var job = await Platform.WaitForStateAsync(id, "Cancelled", TimeSpan.FromSeconds(30));
+        Assert.Equal("Killed", Task(job.GetProperty("tasks").EnumerateArray(), "worker-0").GetProperty("state").GetString());
+        await Eventually.HoldsAsync(async () => Assert.Empty(await DockerEngine.ContainersAsync("platform.job", id)),
+            TimeSpan.FromSeconds(30), "the cancelled job's container to be stopped and removed");
+        var again = await Platform.Http.PostAsync($"api/jobs/{id}/cancel", null);
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, again.StatusCode);
+    }
+
+    private static JsonElement Task(IEnumerable<JsonElement> tasks, string name) =>
+        tasks.Single(task => task.GetProperty("name").GetString() == name);
+
+    private static void AssertEnvironment(string id, List<JsonElement> tasks, List<JsonElement> lines)
+    {
+        string Address(JsonElement task) => $"{task.GetProperty("host").GetString()}:{task.GetProperty("port").GetInt32()}";
+        string Addresses(string type) => string.Join(',', tasks.Where(t => t.GetProperty("type").GetString() == type).Select(t => $"\"{Address(t)}\""));
+        var cluster = $$"""{"chief":[{{Addresses("chief")}}],"ps":[{{Addresses("ps")}}],"worker":[{{Addresses("worker")}}]}""";
+        var chief = Task(tasks, "chief-0");
+
+        foreach (var task in tasks)
+        {
+            var name = task.GetProperty("name").GetString()!;
+            var type = task.GetProperty("type").GetString()!;
+            var index = task.GetProperty("index").GetInt32();
+            var env = TaskEnvironmentLog.Of(lines, name);
+            Assert.Equal($$"""{"cluster":{{cluster}},"task":{"type":"{{type}}","index":{{index}}},"environment":"cloud"}""", env["TF_CONFIG"]);
+            Assert.Equal(id, env["PLATFORM_JOB_ID"]);
+            Assert.Equal("hello-ps", env["PLATFORM_JOB_NAME"]);
+            Assert.Equal(name, env["PLATFORM_TASK_NAME"]);
+            Assert.Equal(type, env["PLATFORM_TASK_TYPE"]);
+            Assert.Equal(index.ToString(), env["PLATFORM_TASK_INDEX"]);
+            Assert.Equal(task.GetProperty("port").GetInt32().ToString(), env["PLATFORM_TASK_PORT"]);
+            Assert.Equal(chief.GetProperty("host").GetString(), env["MASTER_ADDR"]);
+            Assert.Equal(chief.GetProperty("port").GetInt32().ToString(), env["MASTER_PORT"]);
+            var gpus = task.GetProperty("gpus").EnumerateArray().Select(g => g.GetString()).ToList();
+            Assert.Equal(gpus.Count == 0 ? "void" : string.Join(',', gpus), env["NVIDIA_VISIBLE_DEVICES"]);
+            if (type == "ps")
+            {
+                Assert.False(env.ContainsKey("RANK"));
+                Assert.False(env.ContainsKey("WORLD_SIZE"));
+            }
+            else
+            {
+                Assert.Equal("4", env["WORLD_SIZE"]);
+                Assert.Equal((type == "chief" ? 0 : index + 1).ToString(), env["RANK"]);
+            }
+        }
+    }
+}

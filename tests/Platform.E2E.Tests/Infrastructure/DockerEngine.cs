@@ -1,0 +1,51 @@
+using Docker.DotNet;
+using Docker.DotNet.Models;
+
+namespace Platform.E2E.Tests.Infrastructure;
+
+/// <summary>The local Docker engine, as the tests inspect it.</summary>
+public static class DockerEngine
+{
+    public const string SampleImage = "platform/hello-ps:1.0";
+
+    public static IDockerClient Client { get; } = new DockerClientBuilder().WithEndpoint(new Uri("unix:///var/run/docker.sock")).Build();
+
+    /// <summary>Fails with what to do when the engine or the sample image is missing; never skips.</summary>
+    public static async Task RequireAsync()
+    {
+        try
+        {
+            await Client.System.PingAsync();
+        }
+        catch (Exception exception)
+        {
+            throw new InvalidOperationException(
+                "No Docker engine answers at /var/run/docker.sock. Start one with `sudo scripts/prereqs.sh` " +
+                "(installs docker.io and runs dockerd --bridge=none --iptables=false).", exception);
+        }
+
+        try
+        {
+            await Client.Images.InspectImageAsync(SampleImage);
+        }
+        catch (DockerImageNotFoundException exception)
+        {
+            throw new InvalidOperationException($"The image {SampleImage} is missing. Build it with `scripts/images.sh`.", exception);
+        }
+    }
+
+    public static async Task<IList<ContainerListResponse>> ContainersAsync(string label, string value) =>
+        await Client.Containers.ListContainersAsync(new ContainersListParameters
+        {
+            All = true,
+            Filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [$"{label}={value}"] = true } },
+        });
+
+    public static async Task RemoveNodeContainersAsync(string nodeId)
+    {
+        foreach (var container in await ContainersAsync("platform.node", nodeId))
+        {
+            await Client.Containers.RemoveContainerAsync(container.ID, new ContainerRemoveParameters { Force = true });
+        }
+    }
+}
