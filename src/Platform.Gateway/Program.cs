@@ -1,7 +1,8 @@
 using Platform.Gateway.Apis;
 using Platform.Gateway.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+// appsettings.json beside the binary, wherever the process is started from.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddPlatformDefaults();
 builder.AddEmbeddedControlPlane();
 builder.AddGatewayServices();
