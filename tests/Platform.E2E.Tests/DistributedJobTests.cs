@@ -32,6 +32,8 @@ public sealed class DistributedJobTests(PlatformFixture fixture) : IClassFixture
         var lines = await Platform.LogsAsync(id);
         Assert.All(tasks, task => Assert.Contains(lines, line => line.GetProperty("task").GetString() == task.GetProperty("name").GetString()));
         Assert.Contains(lines, line => line.GetProperty("text").GetString() == "chief-0: every ps has seen 3 workers");
+        Assert.True(lines.Count == lines.Select(line => (line.GetProperty("task").GetString(), line.GetProperty("text").GetString())).Distinct().Count(),
+            "a line was stored twice:\n" + await Platform.LogsTextAsync(id) + "\n" + string.Join("\n", (await Platform.Http.GetFromJsonAsync<JsonElement>($"api/jobs/{id}/events")).EnumerateArray()));
         AssertEnvironment(id, tasks, lines);
         Assert.Equal(Enumerable.Range(1, lines.Count).Select(i => (long)i), lines.Select(line => line.GetProperty("seq").GetInt64()));
     }
@@ -128,6 +130,48 @@ public sealed class DistributedJobTests(PlatformFixture fixture) : IClassFixture
             TimeSpan.FromSeconds(30), "the cancelled job's container to be stopped and removed");
         var again = await Platform.Http.PostAsync($"api/jobs/{id}/cancel", null);
         Assert.Equal(System.Net.HttpStatusCode.Conflict, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task Job_past_its_deadline_fails_with_DeadlineExceeded_and_its_tasks_are_stopped()
+    {
+        var id = (await Platform.SubmitAsync("""
+            name: overruns
+            image: platform/hello-ps:1.0
+            env: { HELLO_SLEEP_SECONDS: "300" }
+            replicas:
+              worker: { count: 1, resources: { cpus: 0.25, memoryMb: 128 } }
+            activeDeadlineSeconds: 3
+            terminationGracePeriodSeconds: 5
+            """)).GetProperty("id").GetString()!;
+
+        var job = await Platform.WaitForStateAsync(id, "Failed", TimeSpan.FromSeconds(60));
+
+        Assert.StartsWith("DeadlineExceeded", job.GetProperty("reason").GetString());
+        Assert.Equal("Killed", Task(job.GetProperty("tasks").EnumerateArray(), "worker-0").GetProperty("state").GetString());
+        await Eventually.HoldsAsync(async () => Assert.Empty(await DockerEngine.ContainersAsync("platform.job", id)),
+            TimeSpan.FromSeconds(30), "the overrunning job's container to be stopped and removed");
+    }
+
+    [Fact]
+    public async Task Finished_job_keeps_its_containers_for_ttlSecondsAfterFinished_then_removes_them()
+    {
+        var id = (await Platform.SubmitAsync("""
+            name: keeps-containers
+            image: platform/hello-ps:1.0
+            command: ["sh", "-c", "echo done"]
+            replicas:
+              worker: { count: 1, resources: { cpus: 0.25, memoryMb: 128 } }
+            ttlSecondsAfterFinished: 8
+            """)).GetProperty("id").GetString()!;
+
+        await Platform.WaitForStateAsync(id, "Succeeded", TimeSpan.FromSeconds(60));
+
+        var kept = Assert.Single(await DockerEngine.ContainersAsync("platform.job", id));
+        Assert.Equal("exited", kept.State);
+        await Eventually.HoldsAsync(async () => Assert.Empty(await DockerEngine.ContainersAsync("platform.job", id)),
+            TimeSpan.FromSeconds(40), "the container to be removed after its TTL");
+        Assert.Contains(await Platform.LogsAsync(id), line => line.GetProperty("text").GetString() == "done");
     }
 
     private static JsonElement Task(IEnumerable<JsonElement> tasks, string name) =>

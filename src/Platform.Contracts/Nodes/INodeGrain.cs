@@ -18,5 +18,11 @@ public interface INodeGrain : IGrainWithStringKey
     /// <summary>Removes a job's assignments; the agent stops and removes their containers.</summary>
     Task UnassignJobAsync(string jobId);
 
+    /// <summary>
+    /// Marks a finished job's assignments stopped and frees their GPUs; the agent stops the
+    /// containers and keeps them until <paramref name="removeAfter"/> (ttlSecondsAfterFinished).
+    /// </summary>
+    Task RetireJobAsync(string jobId, DateTimeOffset removeAfter);
+
     Task<NodeView?> GetViewAsync();
 }

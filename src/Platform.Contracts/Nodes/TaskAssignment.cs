@@ -20,8 +20,13 @@ public sealed record TaskAssignment
     [Id(8)] public IReadOnlyList<int> GpuIndexes { get; init; } = [];
     [Id(9)] public int Port { get; init; }
     [Id(10)] public int TerminationGracePeriodSeconds { get; init; } = JobSpecDefaults.TerminationGracePeriodSeconds;
+    /// <summary>The job has ended: the task must not run, but its container stays until <see cref="RemoveAfter"/>.</summary>
+    [Id(11)] public bool Stopped { get; init; }
+    [Id(12)] public DateTimeOffset? RemoveAfter { get; init; }
 
     public string Key => TaskKey.Of(JobId, Task);
+
+    public bool Expired(DateTimeOffset now) => RemoveAfter <= now;
 }
 
 public static class TaskKey

@@ -7,4 +7,5 @@ public sealed record ReconcilePlan(
     IReadOnlyList<TaskAssignment> ToStart,
     IReadOnlyList<ObservedTask> ToStop,
     IReadOnlyList<ObservedTask> ToRemove,
+    IReadOnlyList<ObservedTask> ToHalt,
     IReadOnlyList<(TaskAssignment Desired, ObservedTask Observed)> Current);

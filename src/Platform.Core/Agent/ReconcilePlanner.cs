@@ -6,7 +6,8 @@ namespace Platform.Core.Agent;
 /// The level-triggered heart of the agent: compares desired assignments with what runs and says
 /// what to start, stop and remove. A task whose desired attempt already has a container (running
 /// or exited) is current: it is reported, never started twice, which is how an agent that
-/// restarts adopts what it ran before.
+/// restarts adopts what it ran before. A stopped assignment (its job has ended, the container is
+/// kept for a while) is halted if it still runs, and never started.
 /// </summary>
 public static class ReconcilePlanner
 {
@@ -22,6 +23,7 @@ public static class ReconcilePlanner
         var toStart = new List<TaskAssignment>();
         var toStop = new List<ObservedTask>();
         var toRemove = new List<ObservedTask>();
+        var toHalt = new List<ObservedTask>();
         var current = new List<(TaskAssignment, ObservedTask)>();
 
         foreach (var group in observed.GroupBy(task => task.Key))
@@ -33,7 +35,11 @@ public static class ReconcilePlanner
                     .OrderByDescending(task => task.Running)
                     .ThenBy(task => task.StartedAt ?? DateTimeOffset.MaxValue)
                     .FirstOrDefault();
-            if (keep is not null)
+            if (keep is { Running: true } && assignment!.Stopped)
+            {
+                toHalt.Add(keep);
+            }
+            else if (keep is not null)
             {
                 current.Add((assignment!, keep));
             }
@@ -44,10 +50,11 @@ public static class ReconcilePlanner
             }
         }
 
-        var present = current.Select(pair => pair.Item2.Key).ToHashSet();
+        var present = observed.Where(task => wanted.TryGetValue(task.Key, out var assignment) && assignment.Attempt == task.Attempt)
+            .Select(task => task.Key).ToHashSet();
         toStart.AddRange(desired.Where(assignment =>
-            !present.Contains(assignment.Key) && !failedStarts.Contains(AttemptKey(assignment.JobId, assignment.Task, assignment.Attempt))));
-        return new ReconcilePlan(toStart, toStop, toRemove, current);
+            !assignment.Stopped && !present.Contains(assignment.Key) && !failedStarts.Contains(AttemptKey(assignment.JobId, assignment.Task, assignment.Attempt))));
+        return new ReconcilePlan(toStart, toStop, toRemove, toHalt, current);
     }
 
     public static string AttemptKey(string jobId, string task, int attempt) => $"{TaskKey.Of(jobId, task)}#{attempt}";

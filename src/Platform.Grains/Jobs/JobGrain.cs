@@ -18,6 +18,8 @@ public sealed partial class JobGrain(
     TimeProvider time,
     ILogger<JobGrain> logger) : Grain, IJobGrain
 {
+    private IGrainTimer? _deadline;
+
     private JobGrainState Job => state.State;
 
     private string Id => this.GetPrimaryKeyString();
@@ -25,6 +27,12 @@ public sealed partial class JobGrain(
     private JobSpec Spec => Job.Spec!;
 
     private ISchedulerGrain Scheduler => GrainFactory.GetGrain<ISchedulerGrain>(GrainKeys.DefaultPool);
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        ArmDeadline();
+        return Task.CompletedTask;
+    }
 
     public async Task<JobView> SubmitAsync(JobSpec spec)
     {
@@ -176,6 +184,33 @@ public sealed partial class JobGrain(
         }
 
         await SaveAsync();
+        ArmDeadline();
+    }
+
+    /// <summary>
+    /// activeDeadlineSeconds counts from the moment the job first ran. The timer keeps the grain
+    /// active; after a restart the scheduler's resume activates the job, which arms it again.
+    /// </summary>
+    private void ArmDeadline()
+    {
+        if (_deadline is not null || Job.Spec?.ActiveDeadlineSeconds is not { } seconds || Job.StartedAt is not { } started ||
+            Job.State.IsFinished())
+        {
+            return;
+        }
+
+        var due = started.AddSeconds(seconds) - time.GetUtcNow();
+        _deadline = this.RegisterGrainTimer(
+            _ => OnDeadlineAsync(seconds),
+            new GrainTimerCreationOptions(due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan) { KeepAlive = true });
+    }
+
+    private async Task OnDeadlineAsync(long seconds)
+    {
+        if (!Job.State.IsFinished())
+        {
+            await FinishAsync(JobState.Failed, $"DeadlineExceeded: the job ran longer than activeDeadlineSeconds ({seconds} s)");
+        }
     }
 
     private async Task TaskRunningAsync(TaskRecord task, TaskObservation observation)
@@ -263,12 +298,15 @@ public sealed partial class JobGrain(
         }
 
         AddEvent(final.ToString(), reason ?? $"Job {final}", reason: reason);
+        _deadline?.Dispose();
         await SaveAsync();
         LogFinished(logger, Id, final, reason);
 
-        foreach (var node in Job.Tasks.Select(task => task.Node).OfType<string>().Distinct())
+        foreach (var node in Job.Tasks.Select(task => task.Node).OfType<string>().Distinct().Select(node => GrainFactory.GetGrain<INodeGrain>(node)))
         {
-            await GrainFactory.GetGrain<INodeGrain>(node).UnassignJobAsync(Id);
+            await (Spec.TtlSecondsAfterFinished == 0
+                ? node.UnassignJobAsync(Id)
+                : node.RetireJobAsync(Id, now.AddSeconds(Spec.TtlSecondsAfterFinished)));
         }
 
         await Scheduler.ReleaseAsync(Id);

@@ -30,10 +30,18 @@ public sealed class NodeGrain(
         await GrainFactory.GetGrain<ISchedulerGrain>(GrainKeys.DefaultPool).RegisterNodeAsync(capacity);
     }
 
-    public Task<IReadOnlyList<TaskAssignment>> GetDesiredAsync()
+    public async Task<IReadOnlyList<TaskAssignment>> GetDesiredAsync()
     {
-        _lastHeartbeat = time.GetUtcNow();
-        return Task.FromResult<IReadOnlyList<TaskAssignment>>([.. Node.Desired.Values]);
+        var now = time.GetUtcNow();
+        _lastHeartbeat = now;
+        var expired = Node.Desired.Values.Where(assignment => assignment.Expired(now)).ToList();
+        if (expired.Count > 0)
+        {
+            expired.ForEach(assignment => Node.Desired.Remove(assignment.Key));
+            await state.WriteStateAsync();
+        }
+
+        return [.. Node.Desired.Values];
     }
 
     public Task HeartbeatAsync(IReadOnlyList<TaskObservation> observed)
@@ -78,6 +86,24 @@ public sealed class NodeGrain(
 
         await state.WriteStateAsync();
         await Task.WhenAll(removed.SelectMany(assignment => assignment.GpuIndexes).Distinct()
+            .Select(index => Slot(index).ReleaseAsync(jobId)));
+    }
+
+    public async Task RetireJobAsync(string jobId, DateTimeOffset removeAfter)
+    {
+        var retired = Node.Desired.Values.Where(assignment => assignment.JobId == jobId && !assignment.Stopped).ToList();
+        if (retired.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var assignment in retired)
+        {
+            Node.Desired[assignment.Key] = assignment with { Stopped = true, RemoveAfter = removeAfter };
+        }
+
+        await state.WriteStateAsync();
+        await Task.WhenAll(retired.SelectMany(assignment => assignment.GpuIndexes).Distinct()
             .Select(index => Slot(index).ReleaseAsync(jobId)));
     }
 

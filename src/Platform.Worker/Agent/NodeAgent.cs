@@ -100,6 +100,11 @@ public sealed partial class NodeAgent(
             Run(task.Id, () => StopAndRemoveAsync(task, desired, cancellationToken));
         }
 
+        foreach (var task in plan.ToHalt)
+        {
+            Run(task.Id, () => HaltAsync(task, desired, cancellationToken));
+        }
+
         foreach (var (assignment, task) in plan.Current)
         {
             Run(assignment.Key, () => SyncAsync(task, cancellationToken));
@@ -173,6 +178,14 @@ public sealed partial class NodeAgent(
         _reported[task.Id] = state;
     }
 
+    /// <summary>Stops a finished job's container but keeps it, with its logs shipped, until its TTL.</summary>
+    private async Task HaltAsync(ObservedTask task, IReadOnlyList<TaskAssignment> desired, CancellationToken cancellationToken)
+    {
+        var runtime = _runtimes[task.Runtime];
+        await runtime.StopAsync(task, GraceOf(task, desired), cancellationToken);
+        await logs.Follow(runtime, task, cancellationToken).WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
+    }
+
     private async Task StopAndRemoveAsync(ObservedTask task, IReadOnlyList<TaskAssignment> desired, CancellationToken cancellationToken)
     {
         var runtime = _runtimes[task.Runtime];
@@ -183,10 +196,8 @@ public sealed partial class NodeAgent(
         }
         else if (task.Running)
         {
-            var grace = desired.FirstOrDefault(assignment => assignment.Key == task.Key)?.TerminationGracePeriodSeconds
-                ?? JobSpecDefaults.TerminationGracePeriodSeconds;
             LogStopping(logger, task.JobId, task.Task, task.Id);
-            await runtime.StopAsync(task, TimeSpan.FromSeconds(grace), cancellationToken);
+            await runtime.StopAsync(task, GraceOf(task, desired), cancellationToken);
         }
 
         await logs.Follow(runtime, task, cancellationToken).WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
@@ -194,6 +205,10 @@ public sealed partial class NodeAgent(
         logs.Forget(task.Id);
         _reported.TryRemove(task.Id, out _);
     }
+
+    private static TimeSpan GraceOf(ObservedTask task, IReadOnlyList<TaskAssignment> desired) => TimeSpan.FromSeconds(
+        desired.FirstOrDefault(assignment => assignment.Key == task.Key)?.TerminationGracePeriodSeconds
+        ?? JobSpecDefaults.TerminationGracePeriodSeconds);
 
     private TaskObservation Observation(ObservedTask task, TaskState state) => new()
     {

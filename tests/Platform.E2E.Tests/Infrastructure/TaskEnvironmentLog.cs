@@ -10,5 +10,6 @@ public static class TaskEnvironmentLog
         .Select(line => line.GetProperty("text").GetString()!)
         .Where(text => text.StartsWith("env ", StringComparison.Ordinal))
         .Select(text => text[4..].Split('=', 2))
-        .ToDictionary(pair => pair[0], pair => pair[1]);
+        .GroupBy(pair => pair[0])
+        .ToDictionary(group => group.Key, group => Assert.Single(group.Select(pair => pair[1]).Distinct()));
 }

@@ -1,0 +1,63 @@
+using Orleans.TestingHost;
+using Platform.Contracts.Nodes;
+using Platform.Contracts.Scheduling;
+using Platform.Core.Nodes;
+using Platform.Grains.Hosting;
+
+namespace Platform.Grains.Tests.Cluster;
+
+/// <summary>
+/// One in-process silo with the platform's grains over SQLite files in a temp directory, and one
+/// registered node with four fake GPUs. Shared by the tests of one class, which run one at a time.
+/// </summary>
+public sealed class PlatformClusterFixture : IAsyncLifetime
+{
+    public const string NodeId = "node-a";
+    public const string Host = "10.0.0.7";
+    public const int GpuCount = 4;
+    public const int PortStart = 41000;
+
+    private readonly TempDirectory _dir = new();
+    private InProcessTestCluster? _cluster;
+
+    public InProcessTestCluster Cluster => _cluster ?? throw new InvalidOperationException("The cluster is not deployed yet.");
+
+    public IClusterClient Client => Cluster.Client;
+
+    public static NodeCapacity Capacity => new()
+    {
+        NodeId = NodeId,
+        Host = Host,
+        Cpus = 16,
+        MemoryMb = 65536,
+        Gpus = NvidiaSmi.Fake(GpuCount),
+        PortStart = PortStart,
+        PortEnd = PortStart + 99,
+    };
+
+    public async Task InitializeAsync()
+    {
+        _cluster = await DeployAsync(_dir.Path);
+        await Client.GetGrain<INodeGrain>(NodeId).RegisterAsync(Capacity);
+    }
+
+    /// <summary>A one-silo cluster keeping its state in SQLite files under <paramref name="dataDir"/>.</summary>
+    public static async Task<InProcessTestCluster> DeployAsync(string dataDir)
+    {
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.ConfigureSilo((_, silo) => silo.AddPlatformGrains(dataDir));
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return cluster;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_cluster is not null)
+        {
+            await _cluster.DisposeAsync();
+        }
+
+        _dir.Dispose();
+    }
+}

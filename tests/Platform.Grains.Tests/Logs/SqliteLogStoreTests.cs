@@ -1,0 +1,128 @@
+using Platform.Contracts.Logs;
+using Platform.Grains.Logs;
+using Platform.Grains.Storage;
+
+namespace Platform.Grains.Tests.Logs;
+
+public sealed class SqliteLogStoreTests : IDisposable
+{
+    private static readonly DateTimeOffset T0 = new(2025, 6, 1, 12, 0, 0, TimeSpan.Zero);
+
+    private readonly TempDirectory _dir = new();
+
+    [Fact]
+    public async Task Lines_read_back_oldest_first_with_every_field()
+    {
+        var store = Store();
+        await store.AppendAsync("job-1", [Line(2, "worker-0", "b", stream: "stderr"), Line(1, "ps-0", "a")]);
+        await store.AppendAsync("job-1", [Line(3, "worker-0", "c")]);
+
+        var lines = await store.ReadAsync("job-1", task: null, after: 0, limit: 100);
+
+        Assert.Equal(
+            [Line(1, "ps-0", "a"), Line(2, "worker-0", "b", stream: "stderr"), Line(3, "worker-0", "c")],
+            lines);
+    }
+
+    [Fact]
+    public async Task After_skips_lines_up_to_and_including_that_seq()
+    {
+        var store = await StoreWithAsync(5);
+
+        var lines = await store.ReadAsync("job-1", null, after: 3, limit: 100);
+
+        Assert.Equal([4L, 5L], lines.Select(line => line.Seq));
+    }
+
+    [Fact]
+    public async Task Limit_caps_the_page_keeping_the_oldest()
+    {
+        var store = await StoreWithAsync(5);
+
+        var lines = await store.ReadAsync("job-1", null, after: 1, limit: 2);
+
+        Assert.Equal([2L, 3L], lines.Select(line => line.Seq));
+    }
+
+    [Fact]
+    public async Task Task_filter_returns_only_that_tasks_lines()
+    {
+        var store = Store();
+        await store.AppendAsync("job-1", [Line(1, "ps-0", "a"), Line(2, "worker-0", "b"), Line(3, "ps-0", "c"), Line(4, "worker-0", "d")]);
+
+        var lines = await store.ReadAsync("job-1", "worker-0", after: 2, limit: 100);
+
+        Assert.Equal(["d"], lines.Select(line => line.Text));
+    }
+
+    [Fact]
+    public async Task Jobs_do_not_see_each_others_lines()
+    {
+        var store = Store();
+        await store.AppendAsync("job-1", [Line(1, "worker-0", "one")]);
+        await store.AppendAsync("job-2", [Line(1, "worker-0", "two")]);
+
+        Assert.Equal(["one"], (await store.ReadAsync("job-1", null, 0, 10)).Select(line => line.Text));
+        Assert.Equal(["two"], (await store.ReadAsync("job-2", null, 0, 10)).Select(line => line.Text));
+    }
+
+    [Fact]
+    public async Task Last_seq_is_the_highest_stored_or_zero()
+    {
+        var store = await StoreWithAsync(3);
+
+        Assert.Equal(3, await store.GetLastSeqAsync("job-1"));
+        Assert.Equal(0, await store.GetLastSeqAsync("job-unknown"));
+    }
+
+    [Fact]
+    public async Task Last_time_is_the_newest_line_of_the_task()
+    {
+        var store = Store();
+        await store.AppendAsync("job-1",
+        [
+            Line(1, "worker-0", "a", seconds: 5), Line(2, "worker-0", "b", seconds: 9), Line(3, "ps-0", "c", seconds: 30),
+        ]);
+
+        Assert.Equal(T0.AddSeconds(9), await store.GetLastTimeAsync("job-1", "worker-0"));
+        Assert.Equal(T0.AddSeconds(30), await store.GetLastTimeAsync("job-1", "ps-0"));
+        Assert.Null(await store.GetLastTimeAsync("job-1", "worker-7"));
+    }
+
+    [Fact]
+    public async Task Times_keep_their_sub_millisecond_precision_in_utc()
+    {
+        var store = Store();
+        var time = new DateTimeOffset(2025, 6, 1, 14, 0, 0, TimeSpan.FromHours(2)).AddTicks(1234567);
+        await store.AppendAsync("job-1", [new LogLine(1, "worker-0", "stdout", time, "x")]);
+
+        var line = Assert.Single(await store.ReadAsync("job-1", null, 0, 10));
+
+        Assert.Equal(time, line.Time);
+        Assert.Equal(TimeSpan.Zero, line.Time.Offset);
+    }
+
+    [Fact]
+    public async Task Lines_survive_a_new_store_on_the_same_file()
+    {
+        await Store().AppendAsync("job-1", [Line(1, "worker-0", "kept")]);
+
+        var lines = await Store().ReadAsync("job-1", null, 0, 10);
+
+        Assert.Equal(["kept"], lines.Select(line => line.Text));
+    }
+
+    public void Dispose() => _dir.Dispose();
+
+    private SqliteLogStore Store() => new(new SqliteDatabase(_dir.File("logs.db"), SqliteLogStore.Schema));
+
+    private async Task<SqliteLogStore> StoreWithAsync(int count)
+    {
+        var store = Store();
+        await store.AppendAsync("job-1", [.. Enumerable.Range(1, count).Select(seq => Line(seq, "worker-0", $"line {seq}"))]);
+        return store;
+    }
+
+    private static LogLine Line(long seq, string task, string text, string stream = "stdout", int? seconds = null) =>
+        new(seq, task, stream, T0.AddSeconds(seconds ?? seq), text);
+}
