@@ -7,6 +7,6 @@ public interface IJobLogGrain : IGrainWithStringKey
 
     Task<LogPage> ReadAsync(string? task, long after, int limit);
 
-    /// <summary>Time of the newest stored line of a task, so a re-adopting agent ships no line twice.</summary>
-    Task<DateTimeOffset?> GetLastTimeAsync(string task);
+    /// <summary>The offset of the last stored line of a source; a follower that starts again skips up to it.</summary>
+    Task<long> GetShippedAsync(string source);
 }

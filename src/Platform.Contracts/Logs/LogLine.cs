@@ -1,12 +1,18 @@
 namespace Platform.Contracts.Logs;
 
-/// <summary>A line a task printed, as the agent ships it.</summary>
+/// <summary>
+/// A line a task printed, as the agent ships it. <see cref="Offset"/> numbers the lines of one
+/// <see cref="Source"/> (a container or process) from 1, so the log stores each line exactly once
+/// however often it is shipped.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("platform.LogEntry")]
 public sealed record LogEntry(
     [property: Id(0)] string Task,
     [property: Id(1)] string Stream,
     [property: Id(2)] DateTimeOffset Time,
-    [property: Id(3)] string Text);
+    [property: Id(3)] string Text,
+    [property: Id(4)] string Source,
+    [property: Id(5)] long Offset);
 
 /// <summary>A stored line with its per-job sequence number (API.md, logs).</summary>
 [GenerateSerializer, Immutable, Alias("platform.LogLine")]

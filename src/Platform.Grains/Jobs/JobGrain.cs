@@ -224,12 +224,7 @@ public sealed partial class JobGrain(
         task.StartedAt = observation.Time;
         task.ContainerId = observation.ContainerId;
         AddEvent("Started", $"{task.Name} started (attempt {task.Attempt})", task.Name, task.Node);
-        if (Job.State == JobState.Restarting && Job.Tasks.All(other => other.State != TaskState.Pending))
-        {
-            Job.State = JobState.Running;
-            Job.Reason = null;
-        }
-
+        LeaveRestartingWhenRestarted();
         await SaveAsync();
     }
 
@@ -241,6 +236,7 @@ public sealed partial class JobGrain(
         task.Reason = observation.Reason;
         task.ContainerId = observation.ContainerId ?? task.ContainerId;
         AddEvent("Exited", DescribeExit(task), task.Name, task.Node, observation.Reason);
+        LeaveRestartingWhenRestarted();
 
         if (SuccessRules.IsSucceeded(Spec.SuccessPolicy, [.. Job.Tasks.Select(other => (other.Type, other.Index, other.State))]))
         {
@@ -257,7 +253,8 @@ public sealed partial class JobGrain(
         }
         else if (decision.FailureReason is not null)
         {
-            await FinishAsync(JobState.Failed, decision.FailureReason);
+            // A task that never ran has no exit code: its reason (e.g. the image is missing) says more.
+            await FinishAsync(JobState.Failed, task.ExitCode is null ? $"{task.Name} failed: {task.Reason ?? task.State.ToString()}" : decision.FailureReason);
         }
         else if (Job.Tasks.All(other => other.State.IsFinished()))
         {
@@ -266,6 +263,16 @@ public sealed partial class JobGrain(
         else
         {
             await SaveAsync();
+        }
+    }
+
+    /// <summary>A restarted attempt that was seen, running or already exited, ends the Restarting state.</summary>
+    private void LeaveRestartingWhenRestarted()
+    {
+        if (Job.State == JobState.Restarting && Job.Tasks.All(other => other.State != TaskState.Pending))
+        {
+            Job.State = JobState.Running;
+            Job.Reason = null;
         }
     }
 

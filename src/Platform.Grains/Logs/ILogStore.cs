@@ -5,11 +5,12 @@ namespace Platform.Grains.Logs;
 /// <summary>Where log lines are kept after the containers are gone (SQLite embedded, Redis in cluster mode).</summary>
 public interface ILogStore
 {
-    Task AppendAsync(string jobId, IReadOnlyList<LogLine> lines);
+    Task AppendAsync(string jobId, IReadOnlyList<StoredLine> lines);
 
     Task<IReadOnlyList<LogLine>> ReadAsync(string jobId, string? task, long after, int limit);
 
     Task<long> GetLastSeqAsync(string jobId);
 
-    Task<DateTimeOffset?> GetLastTimeAsync(string jobId, string task);
+    /// <summary>The offset of the last stored line of a source, 0 when none is stored.</summary>
+    Task<long> GetLastOffsetAsync(string jobId, string source);
 }

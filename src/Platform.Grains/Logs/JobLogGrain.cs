@@ -4,39 +4,66 @@ namespace Platform.Grains.Logs;
 
 /// <summary>
 /// Numbers a job's lines in arrival order. One activation per job is the single writer of its
-/// sequence, so every reader sees each line once, in one order, by <c>seq</c>.
+/// sequence, so every reader sees each line once, in one order, by <c>seq</c>; and it drops lines
+/// whose source offset is already stored, so a retried or repeated shipment stores nothing twice.
 /// </summary>
 public sealed class JobLogGrain(ILogStore store) : Grain, IJobLogGrain
 {
+    private readonly Dictionary<string, long> _shipped = [];
     private long _lastSeq;
 
+    private string JobId => this.GetPrimaryKeyString();
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken) =>
-        _lastSeq = await store.GetLastSeqAsync(this.GetPrimaryKeyString());
+        _lastSeq = await store.GetLastSeqAsync(JobId);
 
     public async Task AppendAsync(IReadOnlyList<LogEntry> entries)
     {
-        if (entries.Count == 0)
+        var shipped = new Dictionary<string, long>();
+        var lines = new List<StoredLine>(entries.Count);
+        foreach (var entry in entries)
+        {
+            if (!shipped.TryGetValue(entry.Source, out var last))
+            {
+                last = await GetShippedAsync(entry.Source);
+            }
+
+            if (entry.Offset <= last)
+            {
+                continue;
+            }
+
+            shipped[entry.Source] = entry.Offset;
+            var line = new LogLine(_lastSeq + lines.Count + 1, entry.Task, entry.Stream, entry.Time, entry.Text);
+            lines.Add(new StoredLine(line, entry.Source, entry.Offset));
+        }
+
+        if (lines.Count == 0)
         {
             return;
         }
 
-        var lines = new LogLine[entries.Count];
-        for (var i = 0; i < entries.Count; i++)
+        await store.AppendAsync(JobId, lines);
+        _lastSeq += lines.Count;
+        foreach (var (source, offset) in shipped)
         {
-            var entry = entries[i];
-            lines[i] = new LogLine(_lastSeq + i + 1, entry.Task, entry.Stream, entry.Time, entry.Text);
+            _shipped[source] = offset;
         }
-
-        await store.AppendAsync(this.GetPrimaryKeyString(), lines);
-        _lastSeq += lines.Length;
     }
 
     public async Task<LogPage> ReadAsync(string? task, long after, int limit)
     {
-        var lines = await store.ReadAsync(this.GetPrimaryKeyString(), task, after, limit);
+        var lines = await store.ReadAsync(JobId, task, after, limit);
         return new LogPage(lines, lines.Count > 0 ? lines[^1].Seq : after);
     }
 
-    public Task<DateTimeOffset?> GetLastTimeAsync(string task) =>
-        store.GetLastTimeAsync(this.GetPrimaryKeyString(), task);
+    public async Task<long> GetShippedAsync(string source)
+    {
+        if (!_shipped.TryGetValue(source, out var offset))
+        {
+            offset = _shipped[source] = await store.GetLastOffsetAsync(JobId, source);
+        }
+
+        return offset;
+    }
 }

@@ -15,24 +15,31 @@ public sealed class SqliteLogStore(SqliteDatabase database) : ILogStore
             stream TEXT    NOT NULL,
             time   INTEGER NOT NULL,
             text   TEXT    NOT NULL,
+            source TEXT    NOT NULL,
+            offset INTEGER NOT NULL,
             PRIMARY KEY (job_id, seq)) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS log_line_task ON log_line (job_id, task, seq);
+        CREATE INDEX IF NOT EXISTS log_line_source ON log_line (job_id, source, offset);
         """;
 
-    public async Task AppendAsync(string jobId, IReadOnlyList<LogLine> lines)
+    public async Task AppendAsync(string jobId, IReadOnlyList<StoredLine> lines)
     {
         await using var connection = database.Open();
         await using var transaction = connection.BeginTransaction();
         await using var command = connection.CreateCommand();
-        command.CommandText = "INSERT INTO log_line VALUES ($job, $seq, $task, $stream, $time, $text)";
+        command.CommandText = "INSERT INTO log_line VALUES ($job, $seq, $task, $stream, $time, $text, $source, $offset)";
         var job = command.Parameters.AddWithValue("$job", jobId);
         var seq = command.Parameters.Add("$seq", SqliteType.Integer);
         var task = command.Parameters.Add("$task", SqliteType.Text);
         var stream = command.Parameters.Add("$stream", SqliteType.Text);
         var time = command.Parameters.Add("$time", SqliteType.Integer);
         var text = command.Parameters.Add("$text", SqliteType.Text);
-        foreach (var line in lines)
+        var source = command.Parameters.Add("$source", SqliteType.Text);
+        var offset = command.Parameters.Add("$offset", SqliteType.Integer);
+        foreach (var (line, lineSource, lineOffset) in lines)
         {
+            source.Value = lineSource;
+            offset.Value = lineOffset;
             seq.Value = line.Seq;
             task.Value = line.Task;
             stream.Value = line.Stream;
@@ -78,13 +85,13 @@ public sealed class SqliteLogStore(SqliteDatabase database) : ILogStore
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
-    public async Task<DateTimeOffset?> GetLastTimeAsync(string jobId, string task)
+    public async Task<long> GetLastOffsetAsync(string jobId, string source)
     {
         await using var connection = database.Open();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT MAX(time) FROM log_line WHERE job_id = $job AND task = $task";
+        command.CommandText = "SELECT COALESCE(MAX(offset), 0) FROM log_line WHERE job_id = $job AND source = $source";
         command.Parameters.AddWithValue("$job", jobId);
-        command.Parameters.AddWithValue("$task", task);
-        return await command.ExecuteScalarAsync() is long ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
+        command.Parameters.AddWithValue("$source", source);
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 }

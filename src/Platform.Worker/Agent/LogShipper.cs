@@ -9,8 +9,8 @@ namespace Platform.Worker.Agent;
 
 /// <summary>
 /// Follows each task attempt's output and ships it to the job's log in batches, in order. One
-/// follower per attempt; it starts after the newest line already stored for the task, so an agent
-/// that restarts and adopts a container ships no line twice.
+/// follower per attempt; it skips the lines the log already holds from that container, so an agent
+/// that restarts and adopts a container ships no line twice, and the log drops any line shipped twice.
 /// </summary>
 public sealed partial class LogShipper(IGrainFactory grains, ILogger<LogShipper> logger)
 {
@@ -28,13 +28,13 @@ public sealed partial class LogShipper(IGrainFactory grains, ILogger<LogShipper>
     private async Task ShipAsync(ITaskRuntime runtime, ObservedTask task, CancellationToken cancellationToken)
     {
         var log = grains.GetGrain<IJobLogGrain>(task.JobId);
-        var after = await log.GetLastTimeAsync(task.Task);
+        var shipped = await log.GetShippedAsync(task.Id);
         var lines = Channel.CreateBounded<LogEntry>(new BoundedChannelOptions(50_000) { SingleReader = true, SingleWriter = true });
         var reader = Task.Run(async () =>
         {
             try
             {
-                await runtime.FollowLogsAsync(task, after, lines.Writer, cancellationToken);
+                await runtime.FollowLogsAsync(task, shipped, lines.Writer, cancellationToken);
                 lines.Writer.TryComplete();
             }
             catch (Exception exception)

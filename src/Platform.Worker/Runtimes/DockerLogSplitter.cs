@@ -5,11 +5,13 @@ using Platform.Contracts.Logs;
 namespace Platform.Worker.Runtimes;
 
 /// <summary>
-/// Turns Docker's timestamped, multiplexed log chunks into lines, keeping stdout and stderr apart
-/// and dropping lines not newer than <c>after</c> (those were shipped before an agent restart).
+/// Turns Docker's timestamped, multiplexed log chunks into lines, keeping stdout and stderr apart.
+/// Lines are numbered from 1 in the order Docker returns them, which is the same every time the
+/// log is read; those up to <c>shipped</c> were stored before (by an earlier follower) and dropped.
 /// </summary>
-public sealed class DockerLogSplitter(string task, DateTimeOffset? after)
+public sealed class DockerLogSplitter(string task, string source, long shipped)
 {
+    private long _offset;
     private readonly StringBuilder _stdout = new();
     private readonly StringBuilder _stderr = new();
     private readonly Decoder _stdoutDecoder = Encoding.UTF8.GetDecoder();
@@ -78,11 +80,11 @@ public sealed class DockerLogSplitter(string task, DateTimeOffset? after)
             line = line[(space + 1)..];
         }
 
-        if (after is { } cutoff && time <= cutoff)
+        if (++_offset <= shipped)
         {
             return;
         }
 
-        entries.Add(new LogEntry(task, isStderr ? "stderr" : "stdout", time, line.TrimEnd('\r').ToString()));
+        entries.Add(new LogEntry(task, isStderr ? "stderr" : "stdout", time, line.TrimEnd('\r').ToString(), source, _offset));
     }
 }

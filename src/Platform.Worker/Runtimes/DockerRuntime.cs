@@ -127,7 +127,7 @@ public sealed class DockerRuntime(IDockerClient docker, IOptions<WorkerOptions> 
         _exited.TryRemove(task.Id, out _);
     }
 
-    public async Task FollowLogsAsync(ObservedTask task, DateTimeOffset? after, ChannelWriter<LogEntry> sink, CancellationToken cancellationToken)
+    public async Task FollowLogsAsync(ObservedTask task, long shipped, ChannelWriter<LogEntry> sink, CancellationToken cancellationToken)
     {
         var parameters = new ContainerLogsParameters
         {
@@ -135,11 +135,9 @@ public sealed class DockerRuntime(IDockerClient docker, IOptions<WorkerOptions> 
             ShowStdout = true,
             ShowStderr = true,
             Timestamps = true,
-            // Whole seconds: the splitter drops the lines of that second already shipped.
-            Since = after?.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
         };
         using var stream = await docker.Containers.GetContainerLogsAsync(task.Id, parameters, cancellationToken);
-        var splitter = new DockerLogSplitter(task.Task, after);
+        var splitter = new DockerLogSplitter(task.Task, task.Id, shipped);
         var buffer = new byte[64 * 1024];
         while (true)
         {

@@ -21,6 +21,9 @@ public interface ITaskRuntime
 
     Task RemoveAsync(ObservedTask task, CancellationToken cancellationToken);
 
-    /// <summary>Writes the attempt's output lines newer than <paramref name="after"/> until it ends.</summary>
-    Task FollowLogsAsync(ObservedTask task, DateTimeOffset? after, ChannelWriter<LogEntry> sink, CancellationToken cancellationToken);
+    /// <summary>
+    /// Writes the attempt's output lines, numbered from 1 in the order the runtime keeps them,
+    /// skipping those numbered up to <paramref name="shipped"/>, until the output ends.
+    /// </summary>
+    Task FollowLogsAsync(ObservedTask task, long shipped, ChannelWriter<LogEntry> sink, CancellationToken cancellationToken);
 }

@@ -87,7 +87,7 @@ public sealed partial class ProcessRuntime : ITaskRuntime, IDisposable
         return Task.CompletedTask;
     }
 
-    public async Task FollowLogsAsync(ObservedTask task, DateTimeOffset? after, ChannelWriter<LogEntry> sink, CancellationToken cancellationToken)
+    public async Task FollowLogsAsync(ObservedTask task, long shipped, ChannelWriter<LogEntry> sink, CancellationToken cancellationToken)
     {
         if (!_processes.TryGetValue(task.Id, out var process))
         {
@@ -96,7 +96,7 @@ public sealed partial class ProcessRuntime : ITaskRuntime, IDisposable
 
         await foreach (var entry in process.Lines.ReadAllAsync(cancellationToken))
         {
-            if (after is null || entry.Time > after)
+            if (entry.Offset > shipped)
             {
                 await sink.WriteAsync(entry, cancellationToken);
             }
@@ -118,10 +118,15 @@ public sealed partial class ProcessRuntime : ITaskRuntime, IDisposable
     /// <summary>One started process and its output, kept until the agent removes it.</summary>
     private sealed class HostProcess : IDisposable
     {
+        /// <summary>How long output may still arrive after the process exited (a background child can hold it open).</summary>
+        private static readonly TimeSpan OutputDrain = TimeSpan.FromSeconds(2);
+
         private readonly TaskAssignment _assignment;
         private readonly Process _process;
         private readonly DateTimeOffset _startedAt = DateTimeOffset.UtcNow;
         private readonly Channel<LogEntry> _lines = Channel.CreateUnbounded<LogEntry>();
+        private readonly Lock _numbering = new();
+        private long _offset;
 
         public HostProcess(TaskAssignment assignment, Process process)
         {
@@ -129,17 +134,16 @@ public sealed partial class ProcessRuntime : ITaskRuntime, IDisposable
             _process = process;
             Id = $"process-{process.Id.ToString(CultureInfo.InvariantCulture)}";
             Pid = process.Id;
-            var stdout = PumpAsync(process.StandardOutput, "stdout");
-            var stderr = PumpAsync(process.StandardError, "stderr");
-            Exited = Task.WhenAll(stdout, stderr, process.WaitForExitAsync())
-                .ContinueWith(_ => _lines.Writer.TryComplete(), TaskScheduler.Default);
+            var output = Task.WhenAll(PumpAsync(process.StandardOutput, "stdout"), PumpAsync(process.StandardError, "stderr"));
+            Exited = process.WaitForExitAsync();
+            _ = CompleteLinesAsync(output);
         }
 
         public string Id { get; }
 
         public int Pid { get; }
 
-        /// <summary>Completes once the process exited and all its output was read.</summary>
+        /// <summary>Completes when the process itself exits, whatever its children still do.</summary>
         public Task Exited { get; }
 
         public ChannelReader<LogEntry> Lines => _lines.Reader;
@@ -161,11 +165,21 @@ public sealed partial class ProcessRuntime : ITaskRuntime, IDisposable
 
         public void Dispose() => _process.Dispose();
 
+        private async Task CompleteLinesAsync(Task output)
+        {
+            await Exited;
+            await Task.WhenAny(output, Task.Delay(OutputDrain));
+            _lines.Writer.TryComplete();
+        }
+
         private async Task PumpAsync(StreamReader reader, string stream)
         {
             while (await reader.ReadLineAsync() is { } line)
             {
-                _lines.Writer.TryWrite(new LogEntry(_assignment.Task, stream, DateTimeOffset.UtcNow, line));
+                lock (_numbering)
+                {
+                    _lines.Writer.TryWrite(new LogEntry(_assignment.Task, stream, DateTimeOffset.UtcNow, line, Id, ++_offset));
+                }
             }
         }
     }

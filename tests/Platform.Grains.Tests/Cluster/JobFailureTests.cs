@@ -122,8 +122,7 @@ public sealed class JobFailureTests(PlatformClusterFixture cluster) : IClassFixt
         Assert.Equal(startedAt, task.StartedAt);
     }
 
-    [Fact(Skip = "BUG: a restarted task whose new attempt is first seen already exited leaves the job Restarting "
-        + "(JobGrain.TaskFinishedAsync never clears Restarting; only TaskRunningAsync does)")]
+    [Fact]
     public async Task Job_is_running_again_once_the_restarted_attempt_has_run_even_if_only_its_exit_was_seen()
     {
         var id = await _jobs.SubmitRunningAsync(Specs.Workers("quick", count: 2, gpus: 0, RestartPolicy.OnFailure));
@@ -140,8 +139,7 @@ public sealed class JobFailureTests(PlatformClusterFixture cluster) : IClassFixt
         Assert.Null(job.Reason);
     }
 
-    [Fact(Skip = "BUG: a task whose start failed fails the job with reason 'worker-0 exited with code -1' "
-        + "(JobGrain.TaskFinishedAsync passes ExitCode ?? -1 to RestartRules) instead of the StartFailed reason")]
+    [Fact]
     public async Task Task_that_could_not_start_fails_the_job_with_the_start_failure_as_reason()
     {
         var id = await _jobs.SubmitRunningAsync(Specs.Workers("nostart", count: 1, gpus: 0));

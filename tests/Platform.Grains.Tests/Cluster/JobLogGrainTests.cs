@@ -57,7 +57,7 @@ public sealed class JobLogGrainTests(PlatformClusterFixture cluster) : IClassFix
     [Fact]
     public async Task Line_keeps_its_stream_and_time()
     {
-        await Log.AppendAsync([new LogEntry("worker-0", "stderr", T0.AddTicks(42), "oops")]);
+        await Log.AppendAsync([new LogEntry("worker-0", "stderr", T0.AddTicks(42), "oops", "c-worker-0", NextOffset())]);
 
         var line = Assert.Single((await Log.ReadAsync(null, 0, 10)).Lines);
 
@@ -65,13 +65,25 @@ public sealed class JobLogGrainTests(PlatformClusterFixture cluster) : IClassFix
     }
 
     [Fact]
-    public async Task Last_time_of_a_task_is_its_newest_stored_line()
+    public async Task Shipped_offset_of_a_source_is_its_last_stored_line()
     {
-        Assert.Null(await Log.GetLastTimeAsync("worker-0"));
+        Assert.Equal(0, await Log.GetShippedAsync("c-1"));
 
-        await Log.AppendAsync([Entry("worker-0", "a", seconds: 3), Entry("worker-0", "b", seconds: 8), Entry("ps-0", "c", seconds: 20)]);
+        await Log.AppendAsync([Numbered("c-1", 1, "a"), Numbered("c-1", 2, "b"), Numbered("c-2", 1, "c")]);
 
-        Assert.Equal(T0.AddSeconds(8), await Log.GetLastTimeAsync("worker-0"));
+        Assert.Equal(2, await Log.GetShippedAsync("c-1"));
+        Assert.Equal(1, await Log.GetShippedAsync("c-2"));
+    }
+
+    [Fact]
+    public async Task Lines_shipped_again_are_stored_once()
+    {
+        await Log.AppendAsync([Numbered("c-1", 1, "a"), Numbered("c-1", 2, "b")]);
+
+        await Log.AppendAsync([Numbered("c-1", 1, "a"), Numbered("c-1", 2, "b"), Numbered("c-1", 3, "c")]);
+        await Log.AppendAsync([Numbered("c-1", 3, "c")]);
+
+        Assert.Equal([(1L, "a"), (2L, "b"), (3L, "c")], (await Log.ReadAsync(null, 0, 10)).Lines.Select(line => (line.Seq, line.Text)));
     }
 
     [Fact]
@@ -107,5 +119,12 @@ public sealed class JobLogGrainTests(PlatformClusterFixture cluster) : IClassFix
         Assert.Equal([(1L, "theirs")], (await other.ReadAsync(null, 0, 10)).Lines.Select(line => (line.Seq, line.Text)));
     }
 
-    private static LogEntry Entry(string task, string text, int seconds = 0) => new(task, "stdout", T0.AddSeconds(seconds), text);
+    private static long _offset;
+
+    private static long NextOffset() => Interlocked.Increment(ref _offset);
+
+    private static LogEntry Entry(string task, string text, int seconds = 0) =>
+        new(task, "stdout", T0.AddSeconds(seconds), text, $"c-{task}", NextOffset());
+
+    private static LogEntry Numbered(string source, long offset, string text) => new("worker-0", "stdout", T0, text, source, offset);
 }

@@ -14,8 +14,8 @@ public sealed class SqliteLogStoreTests : IDisposable
     public async Task Lines_read_back_oldest_first_with_every_field()
     {
         var store = Store();
-        await store.AppendAsync("job-1", [Line(2, "worker-0", "b", stream: "stderr"), Line(1, "ps-0", "a")]);
-        await store.AppendAsync("job-1", [Line(3, "worker-0", "c")]);
+        await store.AppendAsync("job-1", Stored([Line(2, "worker-0", "b", stream: "stderr"), Line(1, "ps-0", "a")]));
+        await store.AppendAsync("job-1", Stored([Line(3, "worker-0", "c")]));
 
         var lines = await store.ReadAsync("job-1", task: null, after: 0, limit: 100);
 
@@ -48,7 +48,7 @@ public sealed class SqliteLogStoreTests : IDisposable
     public async Task Task_filter_returns_only_that_tasks_lines()
     {
         var store = Store();
-        await store.AppendAsync("job-1", [Line(1, "ps-0", "a"), Line(2, "worker-0", "b"), Line(3, "ps-0", "c"), Line(4, "worker-0", "d")]);
+        await store.AppendAsync("job-1", Stored([Line(1, "ps-0", "a"), Line(2, "worker-0", "b"), Line(3, "ps-0", "c"), Line(4, "worker-0", "d")]));
 
         var lines = await store.ReadAsync("job-1", "worker-0", after: 2, limit: 100);
 
@@ -59,8 +59,8 @@ public sealed class SqliteLogStoreTests : IDisposable
     public async Task Jobs_do_not_see_each_others_lines()
     {
         var store = Store();
-        await store.AppendAsync("job-1", [Line(1, "worker-0", "one")]);
-        await store.AppendAsync("job-2", [Line(1, "worker-0", "two")]);
+        await store.AppendAsync("job-1", Stored([Line(1, "worker-0", "one")]));
+        await store.AppendAsync("job-2", Stored([Line(1, "worker-0", "two")]));
 
         Assert.Equal(["one"], (await store.ReadAsync("job-1", null, 0, 10)).Select(line => line.Text));
         Assert.Equal(["two"], (await store.ReadAsync("job-2", null, 0, 10)).Select(line => line.Text));
@@ -76,17 +76,19 @@ public sealed class SqliteLogStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task Last_time_is_the_newest_line_of_the_task()
+    public async Task Last_offset_is_the_highest_stored_offset_of_the_source()
     {
         var store = Store();
         await store.AppendAsync("job-1",
         [
-            Line(1, "worker-0", "a", seconds: 5), Line(2, "worker-0", "b", seconds: 9), Line(3, "ps-0", "c", seconds: 30),
+            new StoredLine(Line(1, "worker-0", "a"), "c-1", 1), new StoredLine(Line(2, "worker-0", "b"), "c-1", 2),
+            new StoredLine(Line(3, "worker-0", "c"), "c-2", 1),
         ]);
 
-        Assert.Equal(T0.AddSeconds(9), await store.GetLastTimeAsync("job-1", "worker-0"));
-        Assert.Equal(T0.AddSeconds(30), await store.GetLastTimeAsync("job-1", "ps-0"));
-        Assert.Null(await store.GetLastTimeAsync("job-1", "worker-7"));
+        Assert.Equal(2, await store.GetLastOffsetAsync("job-1", "c-1"));
+        Assert.Equal(1, await store.GetLastOffsetAsync("job-1", "c-2"));
+        Assert.Equal(0, await store.GetLastOffsetAsync("job-1", "c-3"));
+        Assert.Equal(0, await store.GetLastOffsetAsync("job-2", "c-1"));
     }
 
     [Fact]
@@ -94,7 +96,7 @@ public sealed class SqliteLogStoreTests : IDisposable
     {
         var store = Store();
         var time = new DateTimeOffset(2025, 6, 1, 14, 0, 0, TimeSpan.FromHours(2)).AddTicks(1234567);
-        await store.AppendAsync("job-1", [new LogLine(1, "worker-0", "stdout", time, "x")]);
+        await store.AppendAsync("job-1", Stored([new LogLine(1, "worker-0", "stdout", time, "x")]));
 
         var line = Assert.Single(await store.ReadAsync("job-1", null, 0, 10));
 
@@ -105,7 +107,7 @@ public sealed class SqliteLogStoreTests : IDisposable
     [Fact]
     public async Task Lines_survive_a_new_store_on_the_same_file()
     {
-        await Store().AppendAsync("job-1", [Line(1, "worker-0", "kept")]);
+        await Store().AppendAsync("job-1", Stored([Line(1, "worker-0", "kept")]));
 
         var lines = await Store().ReadAsync("job-1", null, 0, 10);
 
@@ -119,9 +121,12 @@ public sealed class SqliteLogStoreTests : IDisposable
     private async Task<SqliteLogStore> StoreWithAsync(int count)
     {
         var store = Store();
-        await store.AppendAsync("job-1", [.. Enumerable.Range(1, count).Select(seq => Line(seq, "worker-0", $"line {seq}"))]);
+        await store.AppendAsync("job-1", Stored([.. Enumerable.Range(1, count).Select(seq => Line(seq, "worker-0", $"line {seq}"))]));
         return store;
     }
+
+    private static StoredLine[] Stored(IEnumerable<LogLine> lines) =>
+        [.. lines.Select(line => new StoredLine(line, $"c-{line.Task}", line.Seq))];
 
     private static LogLine Line(long seq, string task, string text, string stream = "stdout", int? seconds = null) =>
         new(seq, task, stream, T0.AddSeconds(seconds ?? seq), text);

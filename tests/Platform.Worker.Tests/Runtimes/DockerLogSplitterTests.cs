@@ -15,7 +15,7 @@ public class DockerLogSplitterTests
     [Fact]
     public void Line_split_across_chunks_comes_out_whole_once_its_newline_arrives()
     {
-        var splitter = new DockerLogSplitter("worker-0", after: null);
+        var splitter = new DockerLogSplitter("worker-0", "c-1", shipped: 0);
 
         var first = splitter.Add(false, Utf8($"{T1} hel"));
         var second = splitter.Add(false, Utf8("lo wor"));
@@ -29,7 +29,7 @@ public class DockerLogSplitterTests
     [Fact]
     public void Stdout_and_stderr_are_kept_apart_even_when_their_chunks_interleave()
     {
-        var splitter = new DockerLogSplitter("worker-0", after: null);
+        var splitter = new DockerLogSplitter("worker-0", "c-1", shipped: 0);
 
         var entries = new List<LogEntry>();
         entries.AddRange(splitter.Add(false, Utf8($"{T1} out-")));
@@ -46,7 +46,7 @@ public class DockerLogSplitterTests
     [Fact]
     public void Docker_timestamp_with_nine_fraction_digits_becomes_the_line_time()
     {
-        var splitter = new DockerLogSplitter("worker-0", after: null);
+        var splitter = new DockerLogSplitter("worker-0", "c-1", shipped: 0);
 
         var entry = Assert.Single(splitter.Add(false, Utf8($"{T1} epoch 1 loss 0.5\n")));
 
@@ -72,20 +72,21 @@ public class DockerLogSplitterTests
         Assert.False(DockerLogSplitter.TryParseTimestamp("hello", out _));
 
     [Fact]
-    public void Lines_at_or_before_after_are_dropped_as_already_shipped()
+    public void Lines_are_numbered_from_one_and_those_already_shipped_are_dropped()
     {
-        DockerLogSplitter.TryParseTimestamp(T2, out var after);
-        var splitter = new DockerLogSplitter("worker-0", after);
+        var splitter = new DockerLogSplitter("worker-0", "c-1", shipped: 2);
 
-        var entries = splitter.Add(false, Utf8($"{T1} old\n{T2} same instant\n{T3} new\n"));
+        var entries = splitter.Add(false, Utf8($"{T1} first\n{T2} second\n{T3} third\n"));
+        var more = splitter.Add(true, Utf8($"{T3} fourth\n"));
 
-        Assert.Equal(["new"], entries.Select(entry => entry.Text));
+        Assert.Equal([("third", 3L), ("fourth", 4L)], entries.Concat(more).Select(entry => (entry.Text, entry.Offset)));
+        Assert.All(entries.Concat(more), entry => Assert.Equal("c-1", entry.Source));
     }
 
     [Fact]
     public void Partial_last_line_is_flushed_at_the_end_of_the_stream()
     {
-        var splitter = new DockerLogSplitter("worker-0", after: null);
+        var splitter = new DockerLogSplitter("worker-0", "c-1", shipped: 0);
 
         Assert.Equal(["done"], splitter.Add(false, Utf8($"{T1} done\n{T2} no newline")).Select(entry => entry.Text));
         var flushed = Assert.Single(splitter.Flush());
@@ -98,7 +99,7 @@ public class DockerLogSplitterTests
     [Fact]
     public void Partial_lines_of_both_streams_are_flushed()
     {
-        var splitter = new DockerLogSplitter("worker-0", after: null);
+        var splitter = new DockerLogSplitter("worker-0", "c-1", shipped: 0);
         splitter.Add(false, Utf8($"{T1} out"));
         splitter.Add(true, Utf8($"{T2} err"));
 
@@ -108,7 +109,7 @@ public class DockerLogSplitterTests
     [Fact]
     public void Carriage_return_before_newline_is_trimmed()
     {
-        var splitter = new DockerLogSplitter("worker-0", after: null);
+        var splitter = new DockerLogSplitter("worker-0", "c-1", shipped: 0);
 
         var entries = splitter.Add(false, Utf8($"{T1} windows line\r\n{T2} \r\n"));
 
@@ -118,7 +119,7 @@ public class DockerLogSplitterTests
     [Fact]
     public void Multi_byte_character_split_between_two_chunks_is_decoded_whole()
     {
-        var splitter = new DockerLogSplitter("worker-0", after: null);
+        var splitter = new DockerLogSplitter("worker-0", "c-1", shipped: 0);
         var bytes = Utf8($"{T1} naïve €uro 🚀\n");
         var euro = Array.IndexOf(bytes, (byte)0xE2);
         var rocket = Array.IndexOf(bytes, (byte)0xF0);
@@ -135,7 +136,7 @@ public class DockerLogSplitterTests
     public void Line_without_a_timestamp_keeps_its_text_and_gets_the_current_time()
     {
         var before = DateTimeOffset.UtcNow;
-        var splitter = new DockerLogSplitter("worker-0", after: null);
+        var splitter = new DockerLogSplitter("worker-0", "c-1", shipped: 0);
 
         var entry = Assert.Single(splitter.Add(false, Utf8("plain text\n")));
 

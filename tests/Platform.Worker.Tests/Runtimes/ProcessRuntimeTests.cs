@@ -72,7 +72,7 @@ public sealed class ProcessRuntimeTests : IDisposable
     {
         var id = await StartAsync("echo first; sleep 30");
         var sink = Channel.CreateUnbounded<LogEntry>();
-        var follow = _runtime.FollowLogsAsync(await ObservedAsync(id), null, sink.Writer, _timeout.Token);
+        var follow = _runtime.FollowLogsAsync(await ObservedAsync(id), 0, sink.Writer, _timeout.Token);
 
         var first = await sink.Reader.ReadAsync(_timeout.Token);
 
@@ -98,7 +98,7 @@ public sealed class ProcessRuntimeTests : IDisposable
     {
         var id = await StartAsync("trap 'echo got SIGTERM; exit 0' TERM; echo ready; while true; do sleep 0.1; done");
         var sink = Channel.CreateUnbounded<LogEntry>();
-        var follow = _runtime.FollowLogsAsync(await ObservedAsync(id), null, sink.Writer, _timeout.Token);
+        var follow = _runtime.FollowLogsAsync(await ObservedAsync(id), 0, sink.Writer, _timeout.Token);
         Assert.Equal("ready", (await sink.Reader.ReadAsync(_timeout.Token)).Text);
 
         var clock = Stopwatch.StartNew();
@@ -116,7 +116,7 @@ public sealed class ProcessRuntimeTests : IDisposable
     {
         var id = await StartAsync("trap '' TERM; echo ready; while true; do sleep 0.1; done");
         var sink = Channel.CreateUnbounded<LogEntry>();
-        _ = _runtime.FollowLogsAsync(await ObservedAsync(id), null, sink.Writer, _timeout.Token);
+        _ = _runtime.FollowLogsAsync(await ObservedAsync(id), 0, sink.Writer, _timeout.Token);
         Assert.Equal("ready", (await sink.Reader.ReadAsync(_timeout.Token)).Text);
         var grace = TimeSpan.FromMilliseconds(700);
 
@@ -128,8 +128,7 @@ public sealed class ProcessRuntimeTests : IDisposable
         Assert.Equal(137, task.ExitCode);
     }
 
-    [Fact(Skip = "BUG: ProcessRuntime sees a task as running until every holder of its stdout/stderr pipes is gone, "
-        + "so a background child outlives the task: its exit is not observed and StopAsync waits for the child, past the grace period")]
+    [Fact]
     public async Task Exit_is_observed_and_stop_returns_when_a_background_child_keeps_the_output_open()
     {
         var id = await StartAsync("sleep 30 & echo started; exit 3");
@@ -163,15 +162,17 @@ public sealed class ProcessRuntimeTests : IDisposable
     }
 
     [Fact]
-    public async Task Lines_not_newer_than_after_are_not_followed()
+    public async Task Lines_already_shipped_are_not_followed_again()
     {
-        var id = await StartAsync("echo old");
+        var id = await StartAsync("echo one; echo two; echo three");
         await ExitedAsync(id);
         var sink = Channel.CreateUnbounded<LogEntry>();
 
-        await _runtime.FollowLogsAsync(await ObservedAsync(id), DateTimeOffset.UtcNow, sink.Writer, _timeout.Token);
+        await _runtime.FollowLogsAsync(await ObservedAsync(id), 2, sink.Writer, _timeout.Token);
 
-        Assert.False(sink.Reader.TryRead(out _));
+        sink.Writer.Complete();
+        var entry = Assert.Single(sink.Reader.ReadAllAsync().ToBlockingEnumerable());
+        Assert.Equal(("three", 3L, id), (entry.Text, entry.Offset, entry.Source));
     }
 
     [Fact]
@@ -225,7 +226,7 @@ public sealed class ProcessRuntimeTests : IDisposable
     private async Task<IReadOnlyList<LogEntry>> AllLinesAsync(string id)
     {
         var sink = Channel.CreateUnbounded<LogEntry>();
-        await _runtime.FollowLogsAsync(await ObservedAsync(id), null, sink.Writer, _timeout.Token);
+        await _runtime.FollowLogsAsync(await ObservedAsync(id), 0, sink.Writer, _timeout.Token);
         sink.Writer.Complete();
         return await sink.Reader.ReadAllAsync(_timeout.Token).ToListAsync(_timeout.Token);
     }
