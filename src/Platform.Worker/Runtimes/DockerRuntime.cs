@@ -59,31 +59,7 @@ public sealed class DockerRuntime(IDockerClient docker, IOptions<WorkerOptions> 
 
     public async Task<string> StartAsync(TaskAssignment assignment, CancellationToken cancellationToken)
     {
-        var parameters = new CreateContainerParameters
-        {
-            Name = ContainerName(assignment),
-            Image = assignment.Image ?? throw new TaskStartException($"{assignment.Task} has no image: the docker runtime needs one."),
-            Cmd = assignment.Command.Count > 0 ? [.. assignment.Command] : null!,
-            Env = [.. assignment.Env.Select(variable => $"{variable.Key}={variable.Value}")],
-            Labels = new Dictionary<string, string>
-            {
-                [TaskLabels.Job] = assignment.JobId,
-                [TaskLabels.Task] = assignment.Task,
-                [TaskLabels.Node] = _options.NodeId,
-                [TaskLabels.Attempt] = assignment.Attempt.ToString(CultureInfo.InvariantCulture),
-            },
-            HostConfig = new HostConfig
-            {
-                NetworkMode = "host",
-                NanoCPUs = (long)(assignment.Resources.Cpus * 1_000_000_000),
-                Memory = assignment.Resources.MemoryMb * 1024L * 1024L,
-                Privileged = false,
-                CapDrop = ["ALL"],
-                SecurityOpt = ["no-new-privileges"],
-                DeviceRequests = DeviceRequestsFor(assignment)!,
-            },
-        };
-
+        var parameters = ContainerSpec.For(assignment, _options.NodeId, gpus.All);
         try
         {
             var created = await docker.Containers.CreateContainerAsync(parameters, cancellationToken);
@@ -159,14 +135,6 @@ public sealed class DockerRuntime(IDockerClient docker, IOptions<WorkerOptions> 
         }
     }
 
-    private IList<DeviceRequest>? DeviceRequestsFor(TaskAssignment assignment)
-    {
-        var real = assignment.GpuIndexes.Select(gpus.Find).OfType<GpuInfo>().Where(gpu => !gpu.Fake).ToList();
-        return real.Count == 0
-            ? null
-            : [new DeviceRequest { Driver = "nvidia", DeviceIDs = [.. real.Select(gpu => gpu.Id)], Capabilities = [["gpu"]] }];
-    }
-
     private async Task<ObservedTask> InspectExitedAsync(ContainerListResponse container, CancellationToken cancellationToken)
     {
         var inspected = await docker.Containers.InspectContainerAsync(container.ID, cancellationToken);
@@ -192,7 +160,4 @@ public sealed class DockerRuntime(IDockerClient docker, IOptions<WorkerOptions> 
         string text when DockerLogSplitter.TryParseTimestamp(text, out var time) => time,
         _ => null,
     };
-
-    private static string ContainerName(TaskAssignment assignment) =>
-        $"platform-{assignment.JobId}-{assignment.Task}-a{assignment.Attempt}";
 }

@@ -1,0 +1,48 @@
+using System.Globalization;
+using Docker.DotNet.Models;
+using Platform.Contracts.Nodes;
+using Platform.Contracts.Scheduling;
+
+namespace Platform.Worker.Runtimes;
+
+/// <summary>
+/// The container a task attempt runs in: host networking, CPU and memory limits from the spec,
+/// unprivileged with every capability dropped and no new privileges, no mounts, labels for
+/// adoption, and the allocated GPUs as a device request when they are real (fake GPUs only get
+/// <c>NVIDIA_VISIBLE_DEVICES</c>).
+/// </summary>
+public static class ContainerSpec
+{
+    public static CreateContainerParameters For(TaskAssignment assignment, string nodeId, IReadOnlyList<GpuInfo> nodeGpus) => new()
+    {
+        Name = $"platform-{assignment.JobId}-{assignment.Task}-a{assignment.Attempt}",
+        Image = assignment.Image ?? throw new TaskStartException($"{assignment.Task} has no image: the docker runtime needs one."),
+        Cmd = assignment.Command.Count > 0 ? [.. assignment.Command] : null!,
+        Env = [.. assignment.Env.Select(variable => $"{variable.Key}={variable.Value}")],
+        Labels = new Dictionary<string, string>
+        {
+            [TaskLabels.Job] = assignment.JobId,
+            [TaskLabels.Task] = assignment.Task,
+            [TaskLabels.Node] = nodeId,
+            [TaskLabels.Attempt] = assignment.Attempt.ToString(CultureInfo.InvariantCulture),
+        },
+        HostConfig = new HostConfig
+        {
+            NetworkMode = "host",
+            NanoCPUs = (long)(assignment.Resources.Cpus * 1_000_000_000),
+            Memory = assignment.Resources.MemoryMb * 1024L * 1024L,
+            Privileged = false,
+            CapDrop = ["ALL"],
+            SecurityOpt = ["no-new-privileges"],
+            DeviceRequests = DeviceRequests(assignment, nodeGpus)!,
+        },
+    };
+
+    private static IList<DeviceRequest>? DeviceRequests(TaskAssignment assignment, IReadOnlyList<GpuInfo> nodeGpus)
+    {
+        var real = nodeGpus.Where(gpu => !gpu.Fake && assignment.GpuIndexes.Contains(gpu.Index)).ToList();
+        return real.Count == 0
+            ? null
+            : [new DeviceRequest { Driver = "nvidia", DeviceIDs = [.. real.Select(gpu => gpu.Id)], Capabilities = [["gpu"]] }];
+    }
+}

@@ -1,0 +1,88 @@
+using Platform.Contracts.Jobs;
+using Platform.Contracts.Nodes;
+using Platform.Contracts.Scheduling;
+using Platform.Core.Nodes;
+using Platform.Worker.Runtimes;
+
+namespace Platform.Worker.Tests.Runtimes;
+
+public sealed class ContainerSpecTests
+{
+    private static readonly IReadOnlyList<GpuInfo> RealGpus =
+    [
+        new(0, "GPU-aaaa", "NVIDIA A100-SXM4-40GB", 40960, Fake: false),
+        new(1, "GPU-bbbb", "NVIDIA A100-SXM4-40GB", 40960, Fake: false),
+        new(2, "GPU-cccc", "NVIDIA A100-SXM4-40GB", 40960, Fake: false),
+    ];
+
+    [Fact]
+    public void Real_gpus_are_requested_from_the_nvidia_driver_by_uuid()
+    {
+        var spec = ContainerSpec.For(Assignment(gpus: [0, 2]), "node-a", RealGpus);
+
+        var request = Assert.Single(spec.HostConfig!.DeviceRequests);
+        Assert.Equal("nvidia", request.Driver);
+        Assert.Equal(["GPU-aaaa", "GPU-cccc"], request.DeviceIDs);
+        Assert.Equal([["gpu"]], request.Capabilities.Select(set => set.ToList()));
+    }
+
+    [Fact]
+    public void Fake_gpus_get_no_device_request()
+    {
+        var spec = ContainerSpec.For(Assignment(gpus: [0, 1]), "node-a", NvidiaSmi.Fake(4));
+
+        Assert.Null(spec.HostConfig!.DeviceRequests);
+    }
+
+    [Fact]
+    public void Task_without_gpus_gets_no_device_request()
+    {
+        Assert.Null(ContainerSpec.For(Assignment(gpus: []), "node-a", RealGpus).HostConfig!.DeviceRequests);
+    }
+
+    [Fact]
+    public void Container_is_unprivileged_on_the_host_network_with_the_spec_limits_and_labels()
+    {
+        var spec = ContainerSpec.For(Assignment(gpus: []), "node-a", RealGpus);
+
+        Assert.Equal("platform-job-1-worker-1-a2", spec.Name);
+        Assert.Equal("platform/hello-ps:1.0", spec.Image);
+        Assert.Equal(["python3", "-u", "train.py"], spec.Cmd);
+        Assert.Contains("RANK=2", spec.Env);
+        Assert.Equal("host", spec.HostConfig!.NetworkMode);
+        Assert.Equal(1_500_000_000, spec.HostConfig!.NanoCPUs);
+        Assert.Equal(512L * 1024 * 1024, spec.HostConfig!.Memory);
+        Assert.False(spec.HostConfig!.Privileged);
+        Assert.Equal(["ALL"], spec.HostConfig!.CapDrop);
+        Assert.Equal(["no-new-privileges"], spec.HostConfig!.SecurityOpt);
+        Assert.Equal(new Dictionary<string, string>
+        {
+            ["platform.job"] = "job-1", ["platform.task"] = "worker-1", ["platform.node"] = "node-a", ["platform.attempt"] = "2",
+        }, spec.Labels);
+    }
+
+    [Fact]
+    public void Task_without_a_command_keeps_the_image_default()
+    {
+        Assert.Null(ContainerSpec.For(Assignment(gpus: []) with { Command = [] }, "node-a", RealGpus).Cmd);
+    }
+
+    [Fact]
+    public void Task_without_an_image_cannot_start()
+    {
+        Assert.Throws<TaskStartException>(() => ContainerSpec.For(Assignment(gpus: []) with { Image = null }, "node-a", RealGpus));
+    }
+
+    private static TaskAssignment Assignment(int[] gpus) => new()
+    {
+        JobId = "job-1",
+        Task = "worker-1",
+        Attempt = 2,
+        Image = "platform/hello-ps:1.0",
+        Command = ["python3", "-u", "train.py"],
+        Env = new Dictionary<string, string> { ["RANK"] = "2" },
+        Resources = new Resources { Cpus = 1.5, MemoryMb = 512, Gpus = gpus.Length },
+        GpuIndexes = gpus,
+        Port = 41001,
+    };
+}
