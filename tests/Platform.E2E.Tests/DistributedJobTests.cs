@@ -27,8 +27,7 @@ public sealed class DistributedJobTests(PlatformFixture fixture) : IClassFixture
         Assert.Equal("Succeeded", Task(tasks, "chief-0").GetProperty("state").GetString());
 
         // The agent removes a container only after its last line is stored: from then on the logs are whole.
-        await Eventually.HoldsAsync(async () => Assert.Empty(await DockerEngine.ContainersAsync("platform.job", id)),
-            TimeSpan.FromSeconds(60), "the finished job's containers to be removed");
+        await DockerEngine.WaitForNoContainersAsync(id, TimeSpan.FromSeconds(60));
         var lines = await Platform.LogsAsync(id);
         Assert.All(tasks, task => Assert.Contains(lines, line => line.GetProperty("task").GetString() == task.GetProperty("name").GetString()));
         Assert.Contains(lines, line => line.GetProperty("text").GetString() == "chief-0: every ps has seen 3 workers");
@@ -126,8 +125,7 @@ public sealed class DistributedJobTests(PlatformFixture fixture) : IClassFixture
         Assert.Equal(System.Net.HttpStatusCode.Accepted, cancel.StatusCode);
         var job = await Platform.WaitForStateAsync(id, "Cancelled", TimeSpan.FromSeconds(30));
         Assert.Equal("Killed", Task(job.GetProperty("tasks").EnumerateArray(), "worker-0").GetProperty("state").GetString());
-        await Eventually.HoldsAsync(async () => Assert.Empty(await DockerEngine.ContainersAsync("platform.job", id)),
-            TimeSpan.FromSeconds(30), "the cancelled job's container to be stopped and removed");
+        await DockerEngine.WaitForNoContainersAsync(id, TimeSpan.FromSeconds(30));
         var again = await Platform.Http.PostAsync($"api/jobs/{id}/cancel", null);
         Assert.Equal(System.Net.HttpStatusCode.Conflict, again.StatusCode);
     }
@@ -149,8 +147,7 @@ public sealed class DistributedJobTests(PlatformFixture fixture) : IClassFixture
 
         Assert.StartsWith("DeadlineExceeded", job.GetProperty("reason").GetString());
         Assert.Equal("Killed", Task(job.GetProperty("tasks").EnumerateArray(), "worker-0").GetProperty("state").GetString());
-        await Eventually.HoldsAsync(async () => Assert.Empty(await DockerEngine.ContainersAsync("platform.job", id)),
-            TimeSpan.FromSeconds(30), "the overrunning job's container to be stopped and removed");
+        await DockerEngine.WaitForNoContainersAsync(id, TimeSpan.FromSeconds(30));
     }
 
     [Fact]
@@ -169,8 +166,7 @@ public sealed class DistributedJobTests(PlatformFixture fixture) : IClassFixture
 
         var kept = Assert.Single(await DockerEngine.ContainersAsync("platform.job", id));
         Assert.Equal("exited", kept.State);
-        await Eventually.HoldsAsync(async () => Assert.Empty(await DockerEngine.ContainersAsync("platform.job", id)),
-            TimeSpan.FromSeconds(40), "the container to be removed after its TTL");
+        await DockerEngine.WaitForNoContainersAsync(id, TimeSpan.FromSeconds(40));
         Assert.Contains(await Platform.LogsAsync(id), line => line.GetProperty("text").GetString() == "done");
     }
 

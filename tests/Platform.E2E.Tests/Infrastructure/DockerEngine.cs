@@ -41,6 +41,10 @@ public static class DockerEngine
             Filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [$"{label}={value}"] = true } },
         });
 
+    /// <summary>Waits until a job has no container left: the agent removes each after its last line is stored.</summary>
+    public static Task WaitForNoContainersAsync(string jobId, TimeSpan timeout) => Eventually.HoldsAsync(
+        async () => Assert.Empty(await ContainersAsync("platform.job", jobId)), timeout, $"job {jobId}'s containers to be removed");
+
     public static async Task RemoveNodeContainersAsync(string nodeId)
     {
         foreach (var container in await ContainersAsync("platform.node", nodeId))

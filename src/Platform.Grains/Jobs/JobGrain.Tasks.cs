@@ -1,0 +1,142 @@
+using Platform.Contracts.Jobs;
+using Platform.Contracts.Nodes;
+using Platform.Core.Jobs.Lifecycle;
+
+namespace Platform.Grains.Jobs;
+
+// What agents report: tasks running and exiting, and the restart, success and end decisions that follow.
+public sealed partial class JobGrain
+{
+    /// <summary>
+    /// A task that exited on its own just before the job ended was marked Killed with the rest;
+    /// its real exit, reported late, replaces that.
+    /// </summary>
+    private async Task LateExitAsync(TaskRecord task, TaskObservation observation)
+    {
+        if (task.State != TaskState.Killed || observation.State is not (TaskState.Succeeded or TaskState.Failed) ||
+            observation.Time > Job.FinishedAt)
+        {
+            return;
+        }
+
+        task.State = observation.State;
+        task.ExitCode = observation.ExitCode;
+        task.FinishedAt = observation.Time;
+        task.Reason = observation.Reason;
+        AddEvent("Exited", DescribeExit(task), task.Name, task.Node, observation.Reason);
+        await state.WriteStateAsync();
+    }
+
+    private async Task TaskRunningAsync(TaskRecord task, TaskObservation observation)
+    {
+        if (task.State == TaskState.Running && task.ContainerId == observation.ContainerId)
+        {
+            return;
+        }
+
+        task.State = TaskState.Running;
+        task.StartedAt = observation.Time;
+        task.ContainerId = observation.ContainerId;
+        AddEvent("Started", $"{task.Name} started (attempt {task.Attempt})", task.Name, task.Node);
+        LeaveRestartingWhenRestarted();
+        await SaveAsync();
+    }
+
+    private async Task TaskFinishedAsync(TaskRecord task, TaskObservation observation)
+    {
+        task.State = observation.State;
+        task.ExitCode = observation.ExitCode;
+        task.FinishedAt = observation.Time;
+        task.Reason = observation.Reason;
+        task.ContainerId = observation.ContainerId ?? task.ContainerId;
+        AddEvent("Exited", DescribeExit(task), task.Name, task.Node, observation.Reason);
+        LeaveRestartingWhenRestarted();
+
+        if (SuccessRules.IsSucceeded(Spec.SuccessPolicy, [.. Job.Tasks.Select(other => (other.Type, other.Index, other.State))]))
+        {
+            await FinishAsync(JobState.Succeeded, null);
+            return;
+        }
+
+        var decision = task.State == TaskState.Succeeded && Spec.RestartPolicy != RestartPolicy.Always
+            ? new RestartDecision(false, null)
+            : RestartRules.Decide(Spec.RestartPolicy, task.Name, task.ExitCode ?? -1, Job.Restarts, Spec.BackoffLimit);
+        if (decision.Restart)
+        {
+            await RestartAsync(task);
+        }
+        else if (decision.FailureReason is not null)
+        {
+            // A task that never ran has no exit code: its reason (e.g. the image is missing) says more.
+            await FinishAsync(JobState.Failed, task.ExitCode is null ? $"{task.Name} failed: {task.Reason ?? task.State.ToString()}" : decision.FailureReason);
+        }
+        else if (Job.Tasks.All(other => other.State.IsFinished()))
+        {
+            await FinishAsync(JobState.Failed, $"Every task finished but the {Spec.SuccessPolicy} success policy was not met");
+        }
+        else
+        {
+            await SaveAsync();
+        }
+    }
+
+    /// <summary>A restarted attempt that was seen, running or already exited, ends the Restarting state.</summary>
+    private void LeaveRestartingWhenRestarted()
+    {
+        if (Job.State == JobState.Restarting && Job.Tasks.All(other => other.State != TaskState.Pending))
+        {
+            Job.State = JobState.Running;
+            Job.Reason = null;
+        }
+    }
+
+    private async Task RestartAsync(TaskRecord task)
+    {
+        task.Attempt++;
+        task.Restarts++;
+        task.State = TaskState.Pending;
+        task.ExitCode = null;
+        task.FinishedAt = null;
+        Job.Restarts++;
+        Job.State = JobState.Restarting;
+        Job.Reason = $"Restarting {task.Name} ({Job.Restarts} of {Spec.BackoffLimit} restarts used)";
+        AddEvent("Restarting", Job.Reason, task.Name, task.Node);
+        await SaveAsync();
+        await AssignAsync([task]);
+    }
+
+    private async Task FinishAsync(JobState final, string? reason)
+    {
+        var now = time.GetUtcNow();
+        Job.State = final;
+        Job.Reason = reason;
+        Job.FinishedAt = now;
+        foreach (var task in Job.Tasks.Where(task => !task.State.IsFinished()))
+        {
+            task.State = TaskState.Killed;
+            task.FinishedAt = now;
+            task.Reason = final == JobState.Cancelled ? "Cancelled" : $"Job {final}";
+        }
+
+        AddEvent(final.ToString(), reason ?? $"Job {final}", reason: reason);
+        _deadline?.Dispose();
+        await SaveAsync();
+        LogFinished(logger, Id, final, reason);
+
+        foreach (var node in Job.Tasks.Select(task => task.Node).OfType<string>().Distinct().Select(node => GrainFactory.GetGrain<INodeGrain>(node)))
+        {
+            await (Spec.TtlSecondsAfterFinished == 0
+                ? node.UnassignJobAsync(Id)
+                : node.RetireJobAsync(Id, now.AddSeconds(Spec.TtlSecondsAfterFinished)));
+        }
+
+        await Scheduler.ReleaseAsync(Id);
+    }
+
+    private static string DescribeExit(TaskRecord task) => task.ExitCode is { } code
+        ? $"{task.Name} exited with code {code}" + (task.Reason is { } reason ? $" ({reason})" : "")
+        : $"{task.Name} {task.State}" + (task.Reason is { } why ? $": {why}" : "");
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} finished {State}: {Reason}")]
+    private static partial void LogFinished(ILogger logger, string jobId, JobState state, string? reason);
+}
