@@ -20,6 +20,9 @@ public sealed class WorkerOptions
     /// <summary>Advertise N fake GPUs (ids 0..N-1) instead of asking nvidia-smi; for machines without GPUs.</summary>
     public int? FakeGpuCount { get; set; }
 
+    /// <summary>The <c>nvidia-smi</c> to ask for GPUs when no fake ones are configured.</summary>
+    public string NvidiaSmi { get; set; } = "nvidia-smi";
+
     /// <summary>Comma-separated runtimes this node enables: <c>docker</c>, <c>process</c>.</summary>
     public string Runtimes { get; set; } = "docker";
 

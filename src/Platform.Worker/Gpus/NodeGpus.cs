@@ -28,7 +28,7 @@ public sealed class NodeGpus(IOptions<WorkerOptions> options, ILogger<NodeGpus> 
 
         try
         {
-            using var process = Process.Start(new ProcessStartInfo("nvidia-smi",
+            using var process = Process.Start(new ProcessStartInfo(options.NvidiaSmi,
                 ["--query-gpu=index,uuid,name,memory.total", "--format=csv,noheader"])
             {
                 RedirectStandardOutput = true,
