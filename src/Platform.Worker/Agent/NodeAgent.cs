@@ -89,6 +89,7 @@ public sealed partial class NodeAgent(
             observed.AddRange(await runtime.ListAsync(cancellationToken));
         }
 
+        Forget(desired);
         var plan = ReconcilePlanner.Plan(desired, observed, _failedStarts.Keys.ToHashSet());
         foreach (var assignment in plan.ToStart)
         {
@@ -111,6 +112,21 @@ public sealed partial class NodeAgent(
         }
 
         await Node.HeartbeatAsync([.. plan.Current.Select(pair => Observation(pair.Observed, pair.Observed.Running ? TaskState.Running : Finished(pair.Observed)))]);
+    }
+
+    /// <summary>Drops finished actions and the failed starts of attempts no longer desired, so nothing grows without end.</summary>
+    private void Forget(IReadOnlyList<TaskAssignment> desired)
+    {
+        foreach (var (key, action) in _inFlight.Where(pair => pair.Value.IsCompleted).ToList())
+        {
+            _inFlight.TryRemove(new KeyValuePair<string, Task>(key, action));
+        }
+
+        var wanted = desired.Select(assignment => ReconcilePlanner.AttemptKey(assignment.JobId, assignment.Task, assignment.Attempt)).ToHashSet();
+        foreach (var key in _failedStarts.Keys.Where(key => !wanted.Contains(key)).ToList())
+        {
+            _failedStarts.TryRemove(key, out _);
+        }
     }
 
     /// <summary>Runs one action for a key unless the previous one for that key is still going.</summary>

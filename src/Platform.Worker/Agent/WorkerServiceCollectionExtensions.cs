@@ -32,7 +32,8 @@ public static class WorkerServiceCollectionExtensions
 
         if (runtimes.RuntimeList.Contains(TaskRuntimes.Process))
         {
-            services.AddSingleton<ITaskRuntime, ProcessRuntime>();
+            services.AddSingleton<ITaskRuntime>(provider => new ProcessRuntime(Path.Combine(
+                Path.GetTempPath(), $"platform-{provider.GetRequiredService<IOptions<WorkerOptions>>().Value.NodeId}-processes")));
         }
 
         services.AddHostedService<NodeAgent>();

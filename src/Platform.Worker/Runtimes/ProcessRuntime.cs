@@ -11,12 +11,26 @@ namespace Platform.Worker.Runtimes;
 
 /// <summary>
 /// Tasks as host processes with the same environment a container would get, for machines without
-/// Docker. Processes cannot be re-adopted after the agent restarts: they end with it.
+/// Docker. Their output cannot be re-attached after the agent restarts, so they are not adopted: a
+/// new agent kills what an earlier one left running (recorded in <paramref name="pidDirectory"/>)
+/// and the node's desired tasks start afresh.
 /// </summary>
 public sealed partial class ProcessRuntime : ITaskRuntime, IDisposable
 {
     private const int SigTerm = 15;
+    private const int SigKill = 9;
     private readonly ConcurrentDictionary<string, HostProcess> _processes = new();
+    private readonly string? _pidDirectory;
+
+    public ProcessRuntime(string? pidDirectory = null)
+    {
+        _pidDirectory = pidDirectory;
+        if (pidDirectory is not null)
+        {
+            Directory.CreateDirectory(pidDirectory);
+            KillLeftovers(pidDirectory);
+        }
+    }
 
     public string Name => Contracts.Jobs.TaskRuntimes.Process;
 
@@ -50,6 +64,11 @@ public sealed partial class ProcessRuntime : ITaskRuntime, IDisposable
         {
             var process = new HostProcess(assignment, Process.Start(start)!);
             _processes[process.Id] = process;
+            if (_pidDirectory is not null)
+            {
+                File.WriteAllText(PidFile(_pidDirectory, process.Pid), StartTicks(process.Pid));
+            }
+
             return Task.FromResult(process.Id);
         }
         catch (System.ComponentModel.Win32Exception exception)
@@ -81,6 +100,11 @@ public sealed partial class ProcessRuntime : ITaskRuntime, IDisposable
     {
         if (_processes.TryRemove(task.Id, out var process))
         {
+            if (_pidDirectory is not null)
+            {
+                File.Delete(PidFile(_pidDirectory, process.Pid));
+            }
+
             process.Dispose();
         }
 
@@ -109,6 +133,38 @@ public sealed partial class ProcessRuntime : ITaskRuntime, IDisposable
         {
             process.KillTree();
             process.Dispose();
+        }
+    }
+
+    /// <summary>Kills each recorded process still alive with the start time it had (a pid can be reused).</summary>
+    private static void KillLeftovers(string pidDirectory)
+    {
+        foreach (var file in Directory.GetFiles(pidDirectory, "*.pid"))
+        {
+            var pid = int.Parse(Path.GetFileNameWithoutExtension(file), CultureInfo.InvariantCulture);
+            if (StartTicks(pid) is { Length: > 0 } ticks && ticks == File.ReadAllText(file))
+            {
+                _ = Kill(pid, SigKill);
+            }
+
+            File.Delete(file);
+        }
+    }
+
+    private static string PidFile(string pidDirectory, int pid) =>
+        Path.Combine(pidDirectory, $"{pid.ToString(CultureInfo.InvariantCulture)}.pid");
+
+    /// <summary>The process's start time in clock ticks since boot (field 22 of /proc/PID/stat), or "" when it is gone.</summary>
+    private static string StartTicks(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/stat");
+            return stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[19];
+        }
+        catch (IOException)
+        {
+            return "";
         }
     }
 

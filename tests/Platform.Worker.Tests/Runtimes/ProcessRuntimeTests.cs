@@ -199,6 +199,32 @@ public sealed class ProcessRuntimeTests : IDisposable
         _timeout.Dispose();
     }
 
+    [Fact]
+    public async Task New_runtime_kills_the_processes_an_earlier_agent_left_running()
+    {
+        var pids = Directory.CreateTempSubdirectory("platform-pids-");
+        try
+        {
+            using var earlier = new ProcessRuntime(pids.FullName);
+            var id = await earlier.StartAsync(Assignment(["/bin/sh", "-c", "sleep 60"]), _timeout.Token);
+            var pid = int.Parse(id["process-".Length..], System.Globalization.CultureInfo.InvariantCulture);
+
+            using var later = new ProcessRuntime(pids.FullName);
+
+            await Eventually.UntilAsync(async () =>
+            {
+                await Task.Yield();
+                return (await earlier.ListAsync(_timeout.Token)).Single().Running ? null : "exited";
+            }, "the left-over process to be killed");
+            Assert.Empty(pids.GetFiles());
+            Assert.False(File.Exists($"/proc/{pid}/cmdline") && File.ReadAllText($"/proc/{pid}/cmdline").Contains("sleep", StringComparison.Ordinal));
+        }
+        finally
+        {
+            pids.Delete(recursive: true);
+        }
+    }
+
     private Task<string> StartAsync(string script, int attempt = 0, Dictionary<string, string>? env = null) =>
         _runtime.StartAsync(Assignment(["/bin/sh", "-c", script], attempt, env), _timeout.Token);
 
