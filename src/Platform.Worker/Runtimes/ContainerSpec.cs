@@ -31,6 +31,8 @@ public static class ContainerSpec
             NetworkMode = "host",
             NanoCPUs = (long)(assignment.Resources.Cpus * 1_000_000_000),
             Memory = assignment.Resources.MemoryMb * 1024L * 1024L,
+            // No swap beyond the limit: a task over its memory is OOM-killed, not slowed down.
+            MemorySwap = assignment.Resources.MemoryMb * 1024L * 1024L,
             Privileged = false,
             CapDrop = ["ALL"],
             SecurityOpt = ["no-new-privileges"],

@@ -20,6 +20,7 @@ namespace Platform.Worker.Runtimes;
 public sealed class DockerRuntime(IDockerClient docker, IOptions<WorkerOptions> options, NodeGpus gpus) : ITaskRuntime
 {
     private readonly ConcurrentDictionary<string, ObservedTask> _exited = new();
+    private readonly ConcurrentDictionary<string, string> _startFailures = new();
     private readonly WorkerOptions _options = options.Value;
 
     public string Name => Contracts.Jobs.TaskRuntimes.Docker;
@@ -44,9 +45,13 @@ public sealed class DockerRuntime(IDockerClient docker, IOptions<WorkerOptions> 
             }
             else if (container.State == "created")
             {
-                // Created but never started: the agent died between create and start.
-                await docker.Containers.StartContainerAsync(container.ID, new ContainerStartParameters(), cancellationToken);
-                tasks.Add(FromLabels(container.ID, container.Labels, running: true));
+                // Created but not running: its start failed (it stays for inspection until its job lets go
+                // of it), or the agent died between create and start, and it is started now.
+                var failure = _startFailures.GetValueOrDefault(container.ID) ?? await TryStartAsync(container.ID, cancellationToken);
+                tasks.Add(FromLabels(container.ID, container.Labels, running: failure is null) with
+                {
+                    Reason = failure is null ? null : $"StartFailed: {failure}",
+                });
             }
             else
             {
@@ -63,7 +68,11 @@ public sealed class DockerRuntime(IDockerClient docker, IOptions<WorkerOptions> 
         try
         {
             var created = await docker.Containers.CreateContainerAsync(parameters, cancellationToken);
-            await docker.Containers.StartContainerAsync(created.ID, new ContainerStartParameters(), cancellationToken);
+            if (await TryStartAsync(created.ID, cancellationToken) is { } failure)
+            {
+                throw new TaskStartException(failure);
+            }
+
             return created.ID;
         }
         catch (DockerImageNotFoundException exception)
@@ -75,6 +84,20 @@ public sealed class DockerRuntime(IDockerClient docker, IOptions<WorkerOptions> 
         catch (DockerApiException exception)
         {
             throw new TaskStartException($"Docker refused to start {assignment.Task}: {exception.ResponseBody}", exception);
+        }
+    }
+
+    /// <summary>Starts a created container; returns why it could not, e.g. a GPU driver the engine lacks.</summary>
+    private async Task<string?> TryStartAsync(string id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await docker.Containers.StartContainerAsync(id, new ContainerStartParameters(), cancellationToken);
+            return null;
+        }
+        catch (DockerApiException exception)
+        {
+            return _startFailures[id] = $"Docker could not start the container: {exception.ResponseBody.Trim()}";
         }
     }
 
@@ -101,6 +124,7 @@ public sealed class DockerRuntime(IDockerClient docker, IOptions<WorkerOptions> 
         }
 
         _exited.TryRemove(task.Id, out _);
+        _startFailures.TryRemove(task.Id, out _);
     }
 
     public async Task FollowLogsAsync(ObservedTask task, long shipped, ChannelWriter<LogEntry> sink, CancellationToken cancellationToken)
