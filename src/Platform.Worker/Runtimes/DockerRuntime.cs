@@ -97,7 +97,7 @@ public sealed class DockerRuntime(IDockerClient docker, IOptions<WorkerOptions> 
         }
         catch (DockerApiException exception)
         {
-            return _startFailures[id] = $"Docker could not start the container: {exception.ResponseBody.Trim()}";
+            return _startFailures[id] = $"Docker could not start the container: {exception.ResponseBody?.Trim()}";
         }
     }
 
