@@ -28,4 +28,8 @@ public interface IJobGrain : IGrainWithStringKey
 
     /// <summary>An agent saw a task attempt start, run or exit.</summary>
     Task ReportAsync(TaskObservation observation);
+
+    /// <summary>The node stopped heartbeating; the job's tasks there are lost. One-way, from the node.</summary>
+    [OneWay]
+    Task NodeLostAsync(string nodeId);
 }

@@ -15,6 +15,8 @@ public sealed record JobView
     [Id(8)] public int Restarts { get; init; }
     [Id(9)] public required JobSpec Spec { get; init; }
     [Id(10)] public IReadOnlyList<TaskView> Tasks { get; init; } = [];
+    /// <summary>Restarts caused by the infrastructure (a node lost), which do not count against backoffLimit.</summary>
+    [Id(11)] public int InfrastructureRestarts { get; init; }
 }
 
 /// <summary>One task of a job: <c>{type}-{index}</c>.</summary>

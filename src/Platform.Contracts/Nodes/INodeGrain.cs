@@ -9,20 +9,25 @@ public interface INodeGrain : IGrainWithStringKey
     /// <summary>The tasks the agent must run now.</summary>
     Task<IReadOnlyList<TaskAssignment>> GetDesiredAsync();
 
-    /// <summary>The agent is alive and sees these tasks.</summary>
+    /// <summary>
+    /// The agent is alive and sees these tasks (every container or process of the node). A job
+    /// whose tasks were retired frees its GPUs here, once none of them runs any more.
+    /// </summary>
     Task HeartbeatAsync(IReadOnlyList<TaskObservation> observed);
 
     /// <summary>Adds or replaces (by job and task) assignments, and records their GPUs' holder.</summary>
     Task AssignAsync(IReadOnlyList<TaskAssignment> assignments);
 
-    /// <summary>Removes a job's assignments; the agent stops and removes their containers.</summary>
-    Task UnassignJobAsync(string jobId);
-
     /// <summary>
-    /// Marks a finished job's assignments stopped and frees their GPUs; the agent stops the
-    /// containers and keeps them until <paramref name="removeAfter"/> (ttlSecondsAfterFinished).
+    /// Marks a job's assignments of generation <paramref name="generation"/> stopped: the agent stops
+    /// the containers and removes them after <paramref name="removeAfter"/> (ttlSecondsAfterFinished).
+    /// Their GPUs and the job's allocation on this node are released once no container of them runs.
     /// </summary>
-    Task RetireJobAsync(string jobId, DateTimeOffset removeAfter);
+    Task RetireJobAsync(string jobId, int generation, DateTimeOffset removeAfter);
+
+    /// <summary>Watches the heartbeat: a node silent past the grace period turns Lost. One-way, from the scheduler.</summary>
+    [Orleans.Concurrency.OneWay]
+    Task WatchAsync();
 
     Task<NodeView?> GetViewAsync();
 }

@@ -23,6 +23,8 @@ public sealed record TaskAssignment
     /// <summary>The job has ended: the task must not run, but its container stays until <see cref="RemoveAfter"/>.</summary>
     [Id(11)] public bool Stopped { get; init; }
     [Id(12)] public DateTimeOffset? RemoveAfter { get; init; }
+    /// <summary>Which placement of its job this belongs to; a job placed again after a node loss gets a new one.</summary>
+    [Id(13)] public int Generation { get; init; }
 
     public string Key => TaskKey.Of(JobId, Task);
 

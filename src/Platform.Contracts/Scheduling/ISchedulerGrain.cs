@@ -10,11 +10,26 @@ public interface ISchedulerGrain : IGrainWithStringKey
 {
     Task RegisterNodeAsync(NodeCapacity node);
 
-    /// <summary>Queues a job and tries to place it now. Returns the pending reason, or null when placed.</summary>
+    /// <summary>
+    /// Queues a job and tries to place it now. Returns the pending reason, or null when placed. A
+    /// request of a newer generation waits until the job's previous allocation is released.
+    /// </summary>
     Task<string?> EnqueueAsync(JobRequest request);
 
-    /// <summary>Frees a job's allocation (or drops it from the queue) and places waiting jobs.</summary>
-    Task ReleaseAsync(string jobId);
+    /// <summary>
+    /// Drops a job's queued request, and its allocation of <paramref name="generation"/> when given
+    /// (a job that ended before anything of it ran); then places waiting jobs.
+    /// </summary>
+    Task ReleaseAsync(string jobId, int? generation);
+
+    /// <summary>
+    /// Frees what a job's allocation of <paramref name="generation"/> holds on one node, once its
+    /// containers there have stopped; the allocation ends when no node holds any of it.
+    /// </summary>
+    Task ReleaseNodeAsync(string jobId, int generation, string nodeId);
+
+    /// <summary>A node stopped heartbeating: nothing is placed on it, and what it held is dropped.</summary>
+    Task NodeLostAsync(string nodeId);
 
     Task<IReadOnlyList<NodeCapacity>> GetNodesAsync();
 

@@ -15,7 +15,8 @@ public sealed record JobRequest(
     [property: Id(1)] int Priority,
     [property: Id(2)] DateTimeOffset SubmittedAt,
     [property: Id(3)] string Runtime,
-    [property: Id(4)] IReadOnlyList<TaskRequest> Tasks);
+    [property: Id(4)] IReadOnlyList<TaskRequest> Tasks,
+    [property: Id(5)] int Generation = 0);
 
 /// <summary>What a node offers: the capacity its agent advertised.</summary>
 [GenerateSerializer, Immutable, Alias("platform.NodeCapacity")]
@@ -55,4 +56,5 @@ public sealed record TaskPlacement(
 [GenerateSerializer, Immutable, Alias("platform.Allocation")]
 public sealed record Allocation(
     [property: Id(0)] string JobId,
-    [property: Id(1)] IReadOnlyList<TaskPlacement> Tasks);
+    [property: Id(1)] IReadOnlyList<TaskPlacement> Tasks,
+    [property: Id(2)] int Generation = 0);

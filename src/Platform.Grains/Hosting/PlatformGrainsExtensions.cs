@@ -5,6 +5,7 @@ using Orleans.Serialization;
 using Platform.Contracts.Jobs;
 using Platform.Contracts.Scheduling;
 using Platform.Grains.Logs;
+using Platform.Grains.Nodes;
 using Platform.Grains.Storage;
 
 namespace Platform.Grains.Hosting;
@@ -19,6 +20,9 @@ public static class PlatformGrainsExtensions
     public static ISiloBuilder AddPlatformGrains(this ISiloBuilder silo, string dataDir)
     {
         silo.Services.TryAddSingleton(TimeProvider.System);
+        silo.Services.AddOptions<NodeLivenessOptions>().BindConfiguration(NodeLivenessOptions.Section)
+            .Validate(options => options.LostAfterSeconds > 0, "Platform:Nodes:LostAfterSeconds must be more than 0.")
+            .ValidateOnStart();
         silo.Services.AddGrainStorage(StorageNames.Platform, (services, _) => new SqliteGrainStorage(
             new SqliteDatabase(Path.Combine(dataDir, "state.db"), SqliteGrainStorage.Schema),
             services.GetRequiredService<Serializer>()));

@@ -26,7 +26,7 @@ public sealed partial class JobGrain
         Job.State = JobState.Running;
         Job.Reason = null;
         Job.StartedAt ??= time.GetUtcNow();
-        foreach (var onNode in Job.Tasks.GroupBy(task => task.Node))
+        foreach (var onNode in Job.Tasks.Where(task => allocation.Tasks.Any(placement => placement.Task == task.Name)).GroupBy(task => task.Node))
         {
             var gpus = onNode.SelectMany(task => task.GpuIds).ToList();
             AddEvent("Placed",

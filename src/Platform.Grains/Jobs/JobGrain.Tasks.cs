@@ -123,14 +123,78 @@ public sealed partial class JobGrain
         await SaveAsync();
         LogFinished(logger, Id, final, reason);
 
-        foreach (var node in Job.Tasks.Select(task => task.Node).OfType<string>().Distinct().Select(node => GrainFactory.GetGrain<INodeGrain>(node)))
+        await RetireAsync(now.AddSeconds(Spec.TtlSecondsAfterFinished));
+        await Scheduler.ReleaseAsync(Id, generation: null);
+    }
+
+    /// <summary>
+    /// Tells every node of the current placement to stop the job's tasks; each frees its part of the
+    /// allocation once the containers are gone, and removes them after <paramref name="removeAfter"/>.
+    /// </summary>
+    private async Task RetireAsync(DateTimeOffset removeAfter)
+    {
+        foreach (var node in Job.Allocation?.Tasks.Select(task => task.NodeId).Distinct() ?? [])
         {
-            await (Spec.TtlSecondsAfterFinished == 0
-                ? node.UnassignJobAsync(Id)
-                : node.RetireJobAsync(Id, now.AddSeconds(Spec.TtlSecondsAfterFinished)));
+            await GrainFactory.GetGrain<INodeGrain>(node).RetireJobAsync(Id, Job.Generation, removeAfter);
+        }
+    }
+
+    public async Task NodeLostAsync(string nodeId)
+    {
+        if (!state.RecordExists || Job.State.IsFinished() || Job.Allocation?.Tasks.Any(task => task.NodeId == nodeId) != true)
+        {
+            return;
         }
 
-        await Scheduler.ReleaseAsync(Id);
+        var reason = $"NodeLost: node {nodeId} stopped heartbeating";
+        foreach (var task in Job.Tasks.Where(task => task.Node == nodeId && !task.State.IsFinished()))
+        {
+            task.State = TaskState.Lost;
+            task.Reason = reason;
+            task.FinishedAt = time.GetUtcNow();
+            AddEvent("Lost", $"{task.Name} lost with node {nodeId}", task.Name, nodeId, "NodeLost");
+        }
+
+        if (Spec.RestartPolicy == RestartPolicy.Never)
+        {
+            await FinishAsync(JobState.Failed, $"{reason} and restartPolicy is Never");
+            return;
+        }
+
+        await PlaceAgainAsync(reason);
+    }
+
+    /// <summary>
+    /// A node loss moves tasks, and so changes the cluster spec every task was given: the job is
+    /// placed again as a whole, as a new generation, once its current placement is released. Such
+    /// a restart is the infrastructure's doing and does not count against backoffLimit.
+    /// </summary>
+    private async Task PlaceAgainAsync(string reason)
+    {
+        var now = time.GetUtcNow();
+        await RetireAsync(now);
+        var again = Job.Tasks.Where(task => task.State != TaskState.Succeeded).ToList();
+        foreach (var task in again)
+        {
+            task.Attempt++;
+            task.State = TaskState.Pending;
+            task.ExitCode = null;
+            task.FinishedAt = null;
+            task.Node = null;
+            task.Host = null;
+            task.Port = null;
+            task.GpuIndexes = [];
+            task.GpuIds = [];
+        }
+
+        Job.Generation++;
+        Job.Allocation = null;
+        Job.InfrastructureRestarts++;
+        Job.State = JobState.Restarting;
+        Job.Reason = $"{reason}; placing the job again";
+        AddEvent("Restarting", Job.Reason, reason: "NodeLost");
+        await SaveAsync();
+        await EnqueueAsync(again);
     }
 
     private static string DescribeExit(TaskRecord task) => task.ExitCode is { } code

@@ -52,14 +52,7 @@ public sealed partial class JobGrain(
         AddEvent("Queued", $"Job submitted with {Job.Tasks.Count} tasks");
         await SaveAsync();
 
-        var request = new JobRequest(Id, spec.Priority, now, spec.Runtime,
-            [.. TaskNames.Expand(spec).Select(task => new TaskRequest(TaskNames.Of(task.Type, task.Index), task.Group.Resources))]);
-        var reason = await Scheduler.EnqueueAsync(request);
-        if (reason is not null)
-        {
-            await PendingAsync(reason);
-        }
-
+        await EnqueueAsync(Job.Tasks);
         return View();
     }
 
@@ -80,7 +73,7 @@ public sealed partial class JobGrain(
 
     public async Task PendingAsync(string reason)
     {
-        if (!state.RecordExists || Job.State != JobState.Pending || Job.Reason == reason)
+        if (!state.RecordExists || Job.Allocation is not null || Job.State is not (JobState.Pending or JobState.Restarting) || Job.Reason == reason)
         {
             return;
         }
@@ -94,7 +87,13 @@ public sealed partial class JobGrain(
     {
         if (!state.RecordExists || Job.State.IsFinished())
         {
-            await Scheduler.ReleaseAsync(Id);
+            // Nothing of it was dispatched: the allocation can go at once.
+            await Scheduler.ReleaseAsync(Id, allocation.Generation);
+            return;
+        }
+
+        if (allocation.Generation != Job.Generation)
+        {
             return;
         }
 
@@ -103,7 +102,7 @@ public sealed partial class JobGrain(
             await RecordPlacementAsync(allocation);
         }
 
-        await AssignAsync(Job.Tasks);
+        await AssignAsync(Job.Tasks.Where(task => !task.State.IsFinished()));
     }
 
     public async Task ReportAsync(TaskObservation observation)
@@ -135,6 +134,17 @@ public sealed partial class JobGrain(
         }
     }
 
+    /// <summary>Asks the scheduler to place these tasks (all of them at once) for the current generation.</summary>
+    private async Task EnqueueAsync(IEnumerable<TaskRecord> tasks)
+    {
+        var request = new JobRequest(Id, Spec.Priority, Job.CreatedAt, Spec.Runtime,
+            [.. tasks.Select(task => new TaskRequest(task.Name, Spec.Replicas[task.Type].Resources))], Job.Generation);
+        if (await Scheduler.EnqueueAsync(request) is { } reason)
+        {
+            await PendingAsync(reason);
+        }
+    }
+
     private async Task SaveAsync()
     {
         await state.WriteStateAsync();
@@ -158,5 +168,6 @@ public sealed partial class JobGrain(
         Restarts = Job.Restarts,
         Spec = Spec,
         Tasks = [.. Job.Tasks.Select(task => task.ToView())],
+        InfrastructureRestarts = Job.InfrastructureRestarts,
     };
 }

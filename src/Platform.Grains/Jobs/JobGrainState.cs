@@ -16,6 +16,9 @@ public sealed class JobGrainState
     [Id(7)] public List<TaskRecord> Tasks { get; set; } = [];
     [Id(8)] public Allocation? Allocation { get; set; }
     [Id(9)] public List<JobEvent> Events { get; set; } = [];
+    /// <summary>Which placement of the job is current; it grows when the job is placed again after a node loss.</summary>
+    [Id(10)] public int Generation { get; set; }
+    [Id(11)] public int InfrastructureRestarts { get; set; }
 }
 
 /// <summary>The control plane's record of one task; <see cref="Attempt"/> grows with every restart.</summary>

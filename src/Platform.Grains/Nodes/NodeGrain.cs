@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Platform.Contracts.Jobs;
 using Platform.Contracts.Nodes;
 using Platform.Contracts.Scheduling;
@@ -7,33 +8,49 @@ namespace Platform.Grains.Nodes;
 
 /// <summary>
 /// One worker machine. Holds the desired tasks its agent reconciles against (persisted, so a
-/// restarted control plane still knows what runs where) and what the agent last observed.
+/// restarted control plane still knows what runs where), watches the agent's heartbeat, and frees
+/// a retired job's GPUs only once the agent shows none of its containers running: a GPU is never
+/// handed to the next job while the last one is still stopping.
 /// </summary>
-public sealed class NodeGrain(
+public sealed partial class NodeGrain(
     [PersistentState("node", StorageNames.Platform)] IPersistentState<NodeGrainState> state,
-    TimeProvider time) : Grain, INodeGrain
+    IOptions<NodeLivenessOptions> liveness,
+    TimeProvider time,
+    ILogger<NodeGrain> logger) : Grain, INodeGrain
 {
     private IReadOnlyList<TaskObservation> _observed = [];
-    private DateTimeOffset? _lastHeartbeat;
+    private DateTimeOffset _lastHeartbeat;
+    private IGrainTimer? _watch;
 
     private NodeGrainState Node => state.State;
 
+    private string NodeId => this.GetPrimaryKeyString();
+
+    private ISchedulerGrain Scheduler => GrainFactory.GetGrain<ISchedulerGrain>(GrainKeys.DefaultPool);
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // A node not heard from since this activation gets the whole grace period from now.
+        _lastHeartbeat = time.GetUtcNow();
+        return Task.CompletedTask;
+    }
+
     public async Task RegisterAsync(NodeCapacity capacity)
     {
-        _lastHeartbeat = time.GetUtcNow();
         if (Node.Capacity != capacity)
         {
             Node.Capacity = capacity;
             await state.WriteStateAsync();
         }
 
-        await GrainFactory.GetGrain<ISchedulerGrain>(GrainKeys.DefaultPool).RegisterNodeAsync(capacity);
+        await HeardAsync();
+        await Scheduler.RegisterNodeAsync(capacity);
     }
 
     public async Task<IReadOnlyList<TaskAssignment>> GetDesiredAsync()
     {
+        await HeardAsync();
         var now = time.GetUtcNow();
-        _lastHeartbeat = now;
         var expired = Node.Desired.Values.Where(assignment => assignment.Expired(now)).ToList();
         if (expired.Count > 0)
         {
@@ -44,11 +61,11 @@ public sealed class NodeGrain(
         return [.. Node.Desired.Values];
     }
 
-    public Task HeartbeatAsync(IReadOnlyList<TaskObservation> observed)
+    public async Task HeartbeatAsync(IReadOnlyList<TaskObservation> observed)
     {
-        _lastHeartbeat = time.GetUtcNow();
+        await HeardAsync();
         _observed = observed;
-        return Task.CompletedTask;
+        await ReleaseDrainedAsync();
     }
 
     public async Task AssignAsync(IReadOnlyList<TaskAssignment> assignments)
@@ -71,28 +88,12 @@ public sealed class NodeGrain(
             Slot(index).HoldAsync(new GpuHolder(assignment.JobId, assignment.Task, now)))));
     }
 
-    public async Task UnassignJobAsync(string jobId)
+    public async Task RetireJobAsync(string jobId, int generation, DateTimeOffset removeAfter)
     {
-        var removed = Node.Desired.Values.Where(assignment => assignment.JobId == jobId).ToList();
-        if (removed.Count == 0)
-        {
-            return;
-        }
-
-        foreach (var assignment in removed)
-        {
-            Node.Desired.Remove(assignment.Key);
-        }
-
-        await state.WriteStateAsync();
-        await Task.WhenAll(removed.SelectMany(assignment => assignment.GpuIndexes).Distinct()
-            .Select(index => Slot(index).ReleaseAsync(jobId)));
-    }
-
-    public async Task RetireJobAsync(string jobId, DateTimeOffset removeAfter)
-    {
-        var retired = Node.Desired.Values.Where(assignment => assignment.JobId == jobId && !assignment.Stopped).ToList();
-        if (retired.Count == 0)
+        var retired = Node.Desired.Values
+            .Where(assignment => assignment.JobId == jobId && assignment.Generation == generation && !assignment.Stopped)
+            .ToList();
+        if (retired.Count == 0 && Node.Retired.ContainsKey(jobId))
         {
             return;
         }
@@ -102,9 +103,24 @@ public sealed class NodeGrain(
             Node.Desired[assignment.Key] = assignment with { Stopped = true, RemoveAfter = removeAfter };
         }
 
+        Node.Retired[jobId] = new RetiredJob(generation, [.. retired.SelectMany(assignment => assignment.GpuIndexes).Distinct()], time.GetUtcNow());
         await state.WriteStateAsync();
-        await Task.WhenAll(retired.SelectMany(assignment => assignment.GpuIndexes).Distinct()
-            .Select(index => Slot(index).ReleaseAsync(jobId)));
+        if (retired.Count == 0 || Node.Lost)
+        {
+            // Nothing of it ever ran here (or the node is gone): nothing to wait for.
+            await ReleaseAsync(jobId);
+        }
+    }
+
+    public Task WatchAsync()
+    {
+        if (_watch is null && Node.Capacity is not null && !Node.Lost)
+        {
+            var period = TimeSpan.FromTicks(Math.Clamp(liveness.Value.LostAfter.Ticks / 4, TimeSpan.TicksPerMillisecond * 200, TimeSpan.TicksPerSecond * 5));
+            _watch = this.RegisterGrainTimer(CheckHeartbeatAsync, new GrainTimerCreationOptions(period, period) { KeepAlive = true });
+        }
+
+        return Task.CompletedTask;
     }
 
     public async Task<NodeView?> GetViewAsync()
@@ -119,7 +135,7 @@ public sealed class NodeGrain(
         {
             Id = capacity.NodeId,
             Host = capacity.Host,
-            State = NodeState.Ready,
+            State = Node.Lost ? NodeState.Lost : NodeState.Ready,
             Cpus = capacity.Cpus,
             MemoryMb = capacity.MemoryMb,
             PortStart = capacity.PortStart,
@@ -127,10 +143,81 @@ public sealed class NodeGrain(
             Runtimes = capacity.Runtimes,
             LastHeartbeat = _lastHeartbeat,
             Gpus = slots,
-            Tasks = [.. Node.Desired.Keys.Order(StringComparer.Ordinal)],
+            Tasks = [.. Node.Desired.Values.Where(assignment => !assignment.Stopped).Select(assignment => assignment.Key).Order(StringComparer.Ordinal)],
         };
     }
 
-    private IGpuSlotGrain Slot(int index) =>
-        GrainFactory.GetGrain<IGpuSlotGrain>(GpuSlotKey.Of(this.GetPrimaryKeyString(), index));
+    /// <summary>The agent spoke: a Lost node is Ready again, and the watch runs.</summary>
+    private async Task HeardAsync()
+    {
+        _lastHeartbeat = time.GetUtcNow();
+        if (Node.Lost && Node.Capacity is { } capacity)
+        {
+            Node.Lost = false;
+            await state.WriteStateAsync();
+            LogBack(logger, NodeId);
+            await Scheduler.RegisterNodeAsync(capacity);
+        }
+
+        await WatchAsync();
+    }
+
+    private async Task CheckHeartbeatAsync(CancellationToken cancellationToken)
+    {
+        var silent = time.GetUtcNow() - _lastHeartbeat;
+        if (Node.Lost || silent <= liveness.Value.LostAfter)
+        {
+            return;
+        }
+
+        LogLost(logger, NodeId, silent.TotalSeconds);
+        _watch?.Dispose();
+        _watch = null;
+        var jobs = Node.Desired.Values.Where(assignment => !assignment.Stopped).Select(assignment => assignment.JobId).Distinct().ToList();
+        var held = Node.Desired.Values.Select(assignment => assignment.JobId).Concat(Node.Retired.Keys).Distinct().ToList();
+        Node.Lost = true;
+        Node.Desired.Clear();
+        Node.Retired.Clear();
+        await state.WriteStateAsync();
+        await Task.WhenAll(Node.Capacity!.Gpus.Select(gpu => Slot(gpu.Index)).SelectMany(slot => held.Select(slot.ReleaseAsync)));
+        await Scheduler.NodeLostAsync(NodeId);
+        foreach (var job in jobs)
+        {
+            _ = GrainFactory.GetGrain<IJobGrain>(job).NodeLostAsync(NodeId);
+        }
+    }
+
+    /// <summary>Frees what retired jobs hold here once the agent, heard after the retirement, runs none of their containers.</summary>
+    private async Task ReleaseDrainedAsync()
+    {
+        var drained = Node.Retired
+            .Where(retired => retired.Value.At < _lastHeartbeat &&
+                !_observed.Any(task => task.JobId == retired.Key && task.State is TaskState.Running or TaskState.Starting))
+            .Select(retired => retired.Key)
+            .ToList();
+        foreach (var jobId in drained)
+        {
+            await ReleaseAsync(jobId);
+        }
+    }
+
+    private async Task ReleaseAsync(string jobId)
+    {
+        if (!Node.Retired.Remove(jobId, out var retired))
+        {
+            return;
+        }
+
+        await state.WriteStateAsync();
+        await Task.WhenAll(retired.GpuIndexes.Select(index => Slot(index).ReleaseAsync(jobId)));
+        await Scheduler.ReleaseNodeAsync(jobId, retired.Generation, NodeId);
+    }
+
+    private IGpuSlotGrain Slot(int index) => GrainFactory.GetGrain<IGpuSlotGrain>(GpuSlotKey.Of(NodeId, index));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Node {NodeId} is Lost: no heartbeat for {Seconds:F0} s")]
+    private static partial void LogLost(ILogger logger, string nodeId, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Node {NodeId} is back")]
+    private static partial void LogBack(ILogger logger, string nodeId);
 }

@@ -1,4 +1,5 @@
 using Platform.Contracts.Jobs;
+using Platform.Contracts.Nodes;
 using Platform.Contracts.Scheduling;
 using Platform.Core.Scheduling;
 using Platform.Grains.Storage;
@@ -20,7 +21,8 @@ public sealed class SchedulerGrain(
 
     public async Task RegisterNodeAsync(NodeCapacity node)
     {
-        if (!State.Nodes.TryGetValue(node.NodeId, out var known) || !SameCapacity(known, node))
+        var back = State.Lost.Remove(node.NodeId);
+        if (back || !State.Nodes.TryGetValue(node.NodeId, out var known) || !SameCapacity(known, node))
         {
             State.Nodes[node.NodeId] = node;
             await state.WriteStateAsync();
@@ -31,13 +33,15 @@ public sealed class SchedulerGrain(
 
     public async Task<string?> EnqueueAsync(JobRequest request)
     {
-        if (State.Allocations.ContainsKey(request.JobId))
+        if (State.Allocations.TryGetValue(request.JobId, out var held) && held.Generation >= request.Generation)
         {
             return null;
         }
 
-        if (State.Queue.All(queued => queued.JobId != request.JobId))
+        var queued = State.Queue.Find(candidate => candidate.JobId == request.JobId);
+        if (queued is null || queued.Generation < request.Generation)
         {
+            State.Queue.RemoveAll(candidate => candidate.JobId == request.JobId);
             State.Queue.Add(request);
             await state.WriteStateAsync();
         }
@@ -46,15 +50,43 @@ public sealed class SchedulerGrain(
         return _lastReasons.GetValueOrDefault(request.JobId);
     }
 
-    public async Task ReleaseAsync(string jobId)
+    public async Task ReleaseAsync(string jobId, int? generation)
     {
-        var removed = State.Allocations.Remove(jobId) | State.Queue.RemoveAll(queued => queued.JobId == jobId) > 0;
+        var removed = State.Queue.RemoveAll(queued => queued.JobId == jobId) > 0;
+        if (generation is not null && State.Allocations.TryGetValue(jobId, out var held) && held.Generation == generation)
+        {
+            removed |= State.Allocations.Remove(jobId);
+        }
+
         _lastReasons.Remove(jobId);
         if (removed)
         {
             await state.WriteStateAsync();
             await PlaceQueuedAsync();
         }
+    }
+
+    public async Task ReleaseNodeAsync(string jobId, int generation, string nodeId)
+    {
+        if (State.Allocations.TryGetValue(jobId, out var held) && held.Generation == generation &&
+            held.Tasks.Any(task => task.NodeId == nodeId))
+        {
+            Keep(held with { Tasks = [.. held.Tasks.Where(task => task.NodeId != nodeId)] });
+            await state.WriteStateAsync();
+            await PlaceQueuedAsync();
+        }
+    }
+
+    public async Task NodeLostAsync(string nodeId)
+    {
+        State.Lost.Add(nodeId);
+        foreach (var held in State.Allocations.Values.Where(held => held.Tasks.Any(task => task.NodeId == nodeId)).ToList())
+        {
+            Keep(held with { Tasks = [.. held.Tasks.Where(task => task.NodeId != nodeId)] });
+        }
+
+        await state.WriteStateAsync();
+        await PlaceQueuedAsync();
     }
 
     public Task<IReadOnlyList<NodeCapacity>> GetNodesAsync() =>
@@ -67,18 +99,30 @@ public sealed class SchedulerGrain(
             _ = GrainFactory.GetGrain<IJobGrain>(allocation.JobId).PlacedAsync(allocation);
         }
 
+        foreach (var node in State.Nodes.Keys)
+        {
+            _ = GrainFactory.GetGrain<INodeGrain>(node).WatchAsync();
+        }
+
         await PlaceQueuedAsync();
     }
 
     private async Task PlaceQueuedAsync()
     {
         var placed = new List<Allocation>();
-        var nodes = State.Nodes.Values.ToList();
+        var nodes = State.Nodes.Values.Where(node => !State.Lost.Contains(node.NodeId)).ToList();
         foreach (var request in State.Queue.OrderByDescending(job => job.Priority).ThenBy(job => job.SubmittedAt).ToList())
         {
-            var result = GangPlacer.Place(request, nodes, [.. State.Allocations.Values]);
-            if (result.Allocation is { } allocation)
+            if (State.Allocations.ContainsKey(request.JobId))
             {
+                // Placed again after a node loss: waits until the previous placement is released.
+                continue;
+            }
+
+            var result = GangPlacer.Place(request, nodes, [.. State.Allocations.Values]);
+            if (result.Allocation is { } found)
+            {
+                var allocation = found with { Generation = request.Generation };
                 State.Allocations[request.JobId] = allocation;
                 State.Queue.Remove(request);
                 _lastReasons.Remove(request.JobId);
@@ -102,6 +146,19 @@ public sealed class SchedulerGrain(
             logger.LogInformation("Placed job {JobId} on {Nodes}", allocation.JobId,
                 string.Join(", ", allocation.Tasks.Select(task => task.NodeId).Distinct()));
             _ = GrainFactory.GetGrain<IJobGrain>(allocation.JobId).PlacedAsync(allocation);
+        }
+    }
+
+    /// <summary>Keeps what is left of an allocation; one that holds nothing any more is gone.</summary>
+    private void Keep(Allocation allocation)
+    {
+        if (allocation.Tasks.Count == 0)
+        {
+            State.Allocations.Remove(allocation.JobId);
+        }
+        else
+        {
+            State.Allocations[allocation.JobId] = allocation;
         }
     }
 

@@ -111,7 +111,14 @@ public sealed partial class NodeAgent(
             Run(assignment.Key, () => SyncAsync(task, cancellationToken));
         }
 
-        await Node.HeartbeatAsync([.. plan.Current.Select(pair => Observation(pair.Observed, pair.Observed.Running ? TaskState.Running : Finished(pair.Observed)))]);
+        // Everything the node runs, and what is being started: a retired job frees its GPUs only when none of it runs.
+        var starting = plan.ToStart.Where(assignment => _inFlight.TryGetValue(assignment.Key, out var start) && !start.IsCompleted)
+            .Select(assignment => new TaskObservation
+            {
+                JobId = assignment.JobId, Task = assignment.Task, Attempt = assignment.Attempt, NodeId = _options.NodeId,
+                State = TaskState.Starting, Time = time.GetUtcNow(),
+            });
+        await Node.HeartbeatAsync([.. observed.Select(task => Observation(task, task.Running ? TaskState.Running : Finished(task))), .. starting]);
     }
 
     /// <summary>Drops finished actions and the failed starts of attempts no longer desired, so nothing grows without end.</summary>

@@ -40,9 +40,13 @@ public sealed class ControlPlaneRestartTests : IDisposable
         Assert.Equal(JobState.Pending, (await again.GetAsync(waiting)).State);
         Assert.Empty(await again.DesiredAsync(waiting));
 
+        using var stop = new CancellationTokenSource();
+        var heartbeats = PlatformClusterFixture.HeartbeatAsync(again.Node, stop.Token);
         await again.ExitedAsync(running, "worker-0", exitCode: 0);
         Assert.Equal(JobState.Running, (await again.WaitForAsync(waiting, JobState.Running)).State);
         await again.DisposeAsync();
+        await stop.CancelAsync();
+        await heartbeats;
     }
 
     public void Dispose() => _dir.Dispose();

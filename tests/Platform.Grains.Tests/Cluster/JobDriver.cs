@@ -66,11 +66,20 @@ internal sealed class JobDriver(IClusterClient client) : IAsyncDisposable
     public Task ExitedAsync(string id, string task, int exitCode, int attempt = 0, DateTimeOffset? time = null) =>
         ReportAsync(id, task, exitCode == 0 ? TaskState.Succeeded : TaskState.Failed, attempt, exitCode, time);
 
+    /// <summary>A GPU of an ended job is freed once the node's heartbeat shows none of its containers running.</summary>
+    public Task FreedAsync(int gpuIndex) =>
+        Eventually.UntilAsync(() => HolderAsync(gpuIndex), holder => holder is null, $"GPU {gpuIndex} to be freed");
+
     public async ValueTask DisposeAsync()
     {
         foreach (var id in _submitted)
         {
             await Job(id).CancelAsync();
+        }
+
+        for (var gpu = 0; gpu < PlatformClusterFixture.GpuCount; gpu++)
+        {
+            await FreedAsync(gpu);
         }
     }
 }

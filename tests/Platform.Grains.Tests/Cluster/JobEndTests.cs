@@ -25,7 +25,7 @@ public sealed class JobEndTests(PlatformClusterFixture cluster) : IClassFixture<
         Assert.Equal(4, gpus.Count);
         foreach (var gpu in gpus)
         {
-            Assert.Null(await _jobs.HolderAsync(gpu));
+            await _jobs.FreedAsync(gpu);
         }
 
         Assert.Equal(4, (await _jobs.DesiredAsync(await _jobs.SubmitRunningAsync(Specs.Workers("next", 4, 1)))).Count);

@@ -27,7 +27,7 @@ public sealed class JobFailureTests(PlatformClusterFixture cluster) : IClassFixt
         Assert.Empty(await _jobs.DesiredAsync(id));
         foreach (var gpu in gpus)
         {
-            Assert.Null(await _jobs.HolderAsync(gpu));
+            await _jobs.FreedAsync(gpu);
         }
     }
 
@@ -60,7 +60,7 @@ public sealed class JobFailureTests(PlatformClusterFixture cluster) : IClassFixt
         Assert.Equal(JobState.Succeeded, done.State);
         Assert.Equal((TaskState.Succeeded, 0), (done.Tasks[0].State, done.Tasks[0].ExitCode));
         Assert.Empty(await _jobs.DesiredAsync(id));
-        Assert.Null(await _jobs.HolderAsync(second.GpuIndexes[0]));
+        await _jobs.FreedAsync(second.GpuIndexes[0]);
     }
 
     [Fact]

@@ -18,7 +18,9 @@ public sealed class PlatformClusterFixture : IAsyncLifetime
     public const int PortStart = 41000;
 
     private readonly TempDirectory _dir = new();
+    private readonly CancellationTokenSource _stop = new();
     private InProcessTestCluster? _cluster;
+    private Task _heartbeats = Task.CompletedTask;
 
     public InProcessTestCluster Cluster => _cluster ?? throw new InvalidOperationException("The cluster is not deployed yet.");
 
@@ -39,6 +41,30 @@ public sealed class PlatformClusterFixture : IAsyncLifetime
     {
         _cluster = await DeployAsync(_dir.Path);
         await Client.GetGrain<INodeGrain>(NodeId).RegisterAsync(Capacity);
+        _heartbeats = HeartbeatAsync(Client.GetGrain<INodeGrain>(NodeId), _stop.Token);
+    }
+
+    /// <summary>
+    /// The agent's heartbeat, with no container running: keeps the node Ready and lets the tasks of
+    /// ended jobs count as stopped, so their GPUs are freed as they would be on a real node.
+    /// </summary>
+    public static async Task HeartbeatAsync(INodeGrain node, CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await node.HeartbeatAsync([]);
+                await Task.Delay(200, cancellationToken);
+            }
+            catch (Exception) when (cancellationToken.IsCancellationRequested)
+            {
+            }
+            catch (OrleansException)
+            {
+                // The cluster is going away at the end of a test class.
+            }
+        }
     }
 
     /// <summary>A one-silo cluster keeping its state in SQLite files under <paramref name="dataDir"/>.</summary>
@@ -53,6 +79,8 @@ public sealed class PlatformClusterFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        await _stop.CancelAsync();
+        await _heartbeats;
         if (_cluster is not null)
         {
             await _cluster.DisposeAsync();

@@ -1,0 +1,145 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
+using Platform.Contracts.Jobs;
+using Platform.Contracts.Nodes;
+using Platform.Contracts.Scheduling;
+using Platform.Core.Nodes;
+using Platform.Grains.Hosting;
+using Platform.Grains.Nodes;
+
+namespace Platform.Grains.Tests.Cluster;
+
+/// <summary>
+/// Two nodes whose heartbeats the test controls, on a cluster that declares a node Lost after one
+/// silent second.
+/// </summary>
+public sealed class NodeLossTests : IAsyncLifetime
+{
+    private readonly TempDirectory _dir = new();
+    private readonly Dictionary<string, CancellationTokenSource> _agents = [];
+    private InProcessTestCluster _cluster = null!;
+
+    private IClusterClient Client => _cluster.Client;
+
+    public async Task InitializeAsync()
+    {
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddPlatformGrains(_dir.Path);
+            silo.Services.Configure<NodeLivenessOptions>(options => options.LostAfterSeconds = 1);
+        });
+        _cluster = builder.Build();
+        await _cluster.DeployAsync();
+        foreach (var node in new[] { "node-a", "node-b" })
+        {
+            await Node(node).RegisterAsync(Capacity(node));
+            StartAgent(node);
+        }
+    }
+
+    [Fact]
+    public async Task Tasks_of_a_lost_node_are_placed_again_elsewhere_without_using_the_backoff_limit()
+    {
+        var jobs = new JobDriver(Client);
+        var id = await jobs.SubmitRunningAsync(Specs.Workers("moves", count: 2, gpus: 1, RestartPolicy.OnFailure));
+        var first = await jobs.GetAsync(id);
+        var lostNode = first.Tasks[0].Node!;
+        var otherNode = lostNode == "node-a" ? "node-b" : "node-a";
+        await Report(id, first.Tasks, lostNode, attempt: 0);
+
+        await StopAgentAsync(lostNode);
+
+        var again = await Eventually.UntilAsync(() => jobs.GetAsync(id),
+            job => job.State == JobState.Running && job.Tasks.All(task => task.Node == otherNode), "the job to run again on the other node");
+        Assert.Equal(1, again.InfrastructureRestarts);
+        Assert.Equal(0, again.Restarts);
+        Assert.All(again.Tasks, task => Assert.Equal(TaskState.Starting, task.State));
+        Assert.Equal([1, 1], (await Node(otherNode).GetDesiredAsync()).Where(a => a.JobId == id).Select(a => a.Attempt));
+        var lost = (await Node(lostNode).GetViewAsync())!;
+        Assert.Equal(NodeState.Lost, lost.State);
+        Assert.Empty(lost.Tasks);
+        Assert.All(lost.Gpus, gpu => Assert.Null(gpu.Holder));
+        var events = await jobs.Job(id).GetEventsAsync();
+        Assert.Contains(events, e => e.Type == "Lost" && e.Node == lostNode && e.Reason == "NodeLost");
+
+        await Report(id, again.Tasks, otherNode, attempt: 1);
+        await jobs.ExitedAsync(id, "worker-0", exitCode: 0, attempt: 1);
+        Assert.Equal(JobState.Succeeded, (await jobs.GetAsync(id)).State);
+    }
+
+    [Fact]
+    public async Task Node_loss_fails_a_job_whose_policy_is_Never()
+    {
+        var jobs = new JobDriver(Client);
+        var id = await jobs.SubmitRunningAsync(Specs.Workers("fragile", count: 1, gpus: 1));
+        var node = (await jobs.GetAsync(id)).Tasks[0].Node!;
+
+        await StopAgentAsync(node);
+
+        var job = await jobs.WaitForAsync(id, JobState.Failed);
+        Assert.StartsWith("NodeLost", job.Reason, StringComparison.Ordinal);
+        Assert.Equal(TaskState.Lost, job.Tasks[0].State);
+    }
+
+    [Fact]
+    public async Task Lost_node_that_speaks_again_is_ready_and_takes_jobs()
+    {
+        await StopAgentAsync("node-a");
+        await Eventually.UntilAsync(() => Node("node-a").GetViewAsync(), view => view!.State == NodeState.Lost, "node-a to be Lost");
+
+        StartAgent("node-a");
+
+        await Eventually.UntilAsync(() => Node("node-a").GetViewAsync(), view => view!.State == NodeState.Ready, "node-a to be back");
+        var jobs = new JobDriver(Client);
+        var id = await jobs.SubmitRunningAsync(Specs.Workers("big", count: 8, gpus: 1));
+        Assert.Equal(2, (await jobs.GetAsync(id)).Tasks.Select(task => task.Node).Distinct().Count());
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var node in _agents.Keys.ToList())
+        {
+            await StopAgentAsync(node);
+        }
+
+        await _cluster.DisposeAsync();
+        _dir.Dispose();
+    }
+
+    private INodeGrain Node(string id) => Client.GetGrain<INodeGrain>(id);
+
+    private Task Report(string id, IEnumerable<TaskView> tasks, string node, int attempt) => Task.WhenAll(tasks.Select(task =>
+        Client.GetGrain<IJobGrain>(id).ReportAsync(new TaskObservation
+        {
+            JobId = id, Task = task.Name, Attempt = attempt, NodeId = node, State = TaskState.Running,
+            ContainerId = $"c-{task.Name}-{attempt}", Time = DateTimeOffset.UtcNow,
+        })));
+
+    private void StartAgent(string node)
+    {
+        var stop = new CancellationTokenSource();
+        _agents[node] = stop;
+        _ = PlatformClusterFixture.HeartbeatAsync(Node(node), stop.Token);
+    }
+
+    private async Task StopAgentAsync(string node)
+    {
+        if (_agents.Remove(node, out var stop))
+        {
+            await stop.CancelAsync();
+            stop.Dispose();
+        }
+    }
+
+    private static NodeCapacity Capacity(string node) => new()
+    {
+        NodeId = node,
+        Host = $"10.0.0.{(node == "node-a" ? 7 : 8)}",
+        Cpus = 16,
+        MemoryMb = 65536,
+        Gpus = NvidiaSmi.Fake(4),
+        PortStart = 41000,
+        PortEnd = 41099,
+    };
+}
