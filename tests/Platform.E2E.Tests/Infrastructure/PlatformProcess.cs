@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -16,31 +14,31 @@ public sealed class PlatformProcess : IAsyncDisposable
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
-    private static int _instances;
     private readonly Dictionary<string, string> _settings;
-    private readonly StringBuilder _output = new();
-    private Process? _process;
+    private ChildProcess? _process;
 
-    public PlatformProcess(int fakeGpus, string runtimes = "docker", IDictionary<string, string>? extra = null)
+    /// <param name="fakeGpus">GPUs of the platform's own node; null runs no agent in the platform process.</param>
+    public PlatformProcess(int? fakeGpus, string runtimes = "docker", IDictionary<string, string>? extra = null)
     {
-        var instance = Interlocked.Increment(ref _instances);
-        NodeId = $"e2e-{Environment.ProcessId}-{instance}";
+        var (instance, portStart) = TestPorts.NextBlock();
+        NodeId = fakeGpus is null ? "" : $"e2e-{Environment.ProcessId}-{instance}";
         DataDir = Directory.CreateTempSubdirectory("platform-e2e-").FullName;
-        BaseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
-        var portStart = 42000 + (Environment.ProcessId % 50 * 200) + (instance * 20);
+        BaseAddress = new Uri($"http://127.0.0.1:{TestPorts.Free()}");
+        GatewayPort = TestPorts.Free();
         _settings = new Dictionary<string, string>
         {
             ["Urls"] = BaseAddress.ToString(),
             ["Platform__DataDir"] = DataDir,
-            ["Platform__SiloPort"] = FreePort().ToString(),
-            ["Platform__GatewayPort"] = FreePort().ToString(),
+            ["Platform__SiloPort"] = TestPorts.Free().ToString(),
+            ["Platform__GatewayPort"] = GatewayPort.ToString(),
+            ["Platform__Worker__Enabled"] = (fakeGpus is not null).ToString(),
             ["Platform__Worker__NodeId"] = NodeId,
-            ["Platform__Worker__FakeGpuCount"] = fakeGpus.ToString(),
+            ["Platform__Worker__FakeGpuCount"] = fakeGpus?.ToString() ?? "",
             ["Platform__Worker__Runtimes"] = runtimes,
             ["Platform__Worker__Cpus"] = "16",
             ["Platform__Worker__MemoryMb"] = "16384",
             ["Platform__Worker__PortStart"] = portStart.ToString(),
-            ["Platform__Worker__PortEnd"] = (portStart + 19).ToString(),
+            ["Platform__Worker__PortEnd"] = (portStart + TestPorts.BlockSize - 1).ToString(),
             ["Platform__Worker__ReconcileIntervalMs"] = "500",
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string>())
@@ -51,7 +49,11 @@ public sealed class PlatformProcess : IAsyncDisposable
         Http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
     }
 
+    /// <summary>The node of the agent inside the platform process; empty when it runs none.</summary>
     public string NodeId { get; }
+
+    /// <summary>The Orleans client port standalone agents connect to.</summary>
+    public int GatewayPort { get; }
 
     public string DataDir { get; }
 
@@ -59,51 +61,25 @@ public sealed class PlatformProcess : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
+    public string Output => _process?.Output ?? "";
 
     /// <summary>Starts the process and waits until its node has registered.</summary>
     public async Task StartAsync()
     {
-        var start = new ProcessStartInfo("dotnet", [GatewayDll()])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Path.GetDirectoryName(GatewayDll())!,
-        };
-        foreach (var (key, value) in _settings)
-        {
-            start.Environment[key] = value;
-        }
-
-        _process = Process.Start(start)!;
-        _process.OutputDataReceived += (_, line) => Append(line.Data);
-        _process.ErrorDataReceived += (_, line) => Append(line.Data);
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-
+        _process = ChildProcess.Start("Platform.Gateway", _settings);
         await Eventually.HoldsAsync(async () =>
         {
             Assert.False(_process.HasExited, $"The platform exited at start:\n{Output}");
             var nodes = await Http.GetFromJsonAsync<JsonElement>("api/nodes");
-            Assert.Contains(nodes.EnumerateArray(), node => node.GetProperty("id").GetString() == NodeId);
+            if (NodeId.Length > 0)
+            {
+                Assert.Contains(nodes.EnumerateArray(), node => node.GetProperty("id").GetString() == NodeId);
+            }
         }, TimeSpan.FromSeconds(60), "the platform to start and register its node");
     }
 
     /// <summary>SIGKILL: the process gets no chance to clean up, like a crash.</summary>
-    public async Task KillAsync()
-    {
-        _process!.Kill();
-        await _process.WaitForExitAsync();
-    }
+    public Task KillAsync() => _process!.KillAsync();
 
     public async Task<JsonElement> SubmitAsync(string spec, string contentType = "application/yaml")
     {
@@ -112,6 +88,11 @@ public sealed class PlatformProcess : IAsyncDisposable
         Assert.True(response.StatusCode == HttpStatusCode.Created, $"submit answered {(int)response.StatusCode}: {body}");
         return JsonDocument.Parse(body).RootElement;
     }
+
+    /// <summary>The node as <c>GET /api/nodes</c> shows it, or null.</summary>
+    public async Task<JsonElement?> NodeAsync(string nodeId) =>
+        (await Http.GetFromJsonAsync<JsonElement>("api/nodes")).EnumerateArray()
+            .Select(node => (JsonElement?)node).FirstOrDefault(node => node!.Value.GetProperty("id").GetString() == nodeId);
 
     public async Task<JsonElement> GetJobAsync(string id) => await Http.GetFromJsonAsync<JsonElement>($"api/jobs/{id}");
 
@@ -157,15 +138,17 @@ public sealed class PlatformProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_process is { HasExited: false })
+        if (_process is not null)
         {
-            _process.Kill();
-            await _process.WaitForExitAsync();
+            await _process.DisposeAsync();
         }
 
-        _process?.Dispose();
         Http.Dispose();
-        await DockerEngine.RemoveNodeContainersAsync(NodeId);
+        if (NodeId.Length > 0)
+        {
+            await DockerEngine.RemoveNodeContainersAsync(NodeId);
+        }
+
         try
         {
             Directory.Delete(DataDir, recursive: true);
@@ -173,40 +156,5 @@ public sealed class PlatformProcess : IAsyncDisposable
         catch (IOException)
         {
         }
-    }
-
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_output)
-        {
-            _output.AppendLine(line);
-        }
-    }
-
-    private static string GatewayDll()
-    {
-        var testBin = AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar);
-        var configuration = new DirectoryInfo(testBin).Parent!.Name;
-        var root = new DirectoryInfo(testBin);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Platform.sln")))
-        {
-            root = root.Parent;
-        }
-
-        var dll = Path.Combine(root!.FullName, "src", "Platform.Gateway", "bin", configuration, "net10.0", "Platform.Gateway.dll");
-        Assert.True(File.Exists(dll), $"Build the gateway first (dotnet build Platform.sln): {dll} is missing.");
-        return dll;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,0 +1,26 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace Platform.E2E.Tests.Infrastructure;
+
+/// <summary>Ports for the processes a test starts: free ones for listeners, and disjoint task port ranges per node.</summary>
+public static class TestPorts
+{
+    public const int BlockSize = 20;
+
+    private static int _blocks;
+
+    /// <summary>A task port range no other node of this test run uses (20 blocks per test process).</summary>
+    public static (int Instance, int PortStart) NextBlock()
+    {
+        var block = Interlocked.Increment(ref _blocks);
+        return (block, 42000 + (Environment.ProcessId % 25 * 400) + (block % 20 * BlockSize));
+    }
+
+    public static int Free()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
