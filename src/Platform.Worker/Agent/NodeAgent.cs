@@ -98,12 +98,12 @@ public sealed partial class NodeAgent(
 
         foreach (var task in plan.ToStop.Concat(plan.ToRemove))
         {
-            Run(task.Id, () => StopAndRemoveAsync(task, desired, cancellationToken));
+            Run(task.Id, () => StopAndRemoveAsync(task, cancellationToken));
         }
 
         foreach (var task in plan.ToHalt)
         {
-            Run(task.Id, () => HaltAsync(task, desired, cancellationToken));
+            Run(task.Id, () => HaltAsync(task, cancellationToken));
         }
 
         foreach (var (assignment, task) in plan.Current)
@@ -202,14 +202,14 @@ public sealed partial class NodeAgent(
     }
 
     /// <summary>Stops a finished job's container but keeps it, with its logs shipped, until its TTL.</summary>
-    private async Task HaltAsync(ObservedTask task, IReadOnlyList<TaskAssignment> desired, CancellationToken cancellationToken)
+    private async Task HaltAsync(ObservedTask task, CancellationToken cancellationToken)
     {
         var runtime = _runtimes[task.Runtime];
-        await runtime.StopAsync(task, GraceOf(task, desired), cancellationToken);
+        await runtime.StopAsync(task, GraceOf(task), cancellationToken);
         await logs.Follow(runtime, task, cancellationToken).WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
     }
 
-    private async Task StopAndRemoveAsync(ObservedTask task, IReadOnlyList<TaskAssignment> desired, CancellationToken cancellationToken)
+    private async Task StopAndRemoveAsync(ObservedTask task, CancellationToken cancellationToken)
     {
         var runtime = _runtimes[task.Runtime];
         if (!task.Running && !_reported.ContainsKey(task.Id))
@@ -220,7 +220,7 @@ public sealed partial class NodeAgent(
         else if (task.Running)
         {
             LogStopping(logger, task.JobId, task.Task, task.Id);
-            await runtime.StopAsync(task, GraceOf(task, desired), cancellationToken);
+            await runtime.StopAsync(task, GraceOf(task), cancellationToken);
         }
 
         await logs.Follow(runtime, task, cancellationToken).WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
@@ -229,9 +229,8 @@ public sealed partial class NodeAgent(
         _reported.TryRemove(task.Id, out _);
     }
 
-    private static TimeSpan GraceOf(ObservedTask task, IReadOnlyList<TaskAssignment> desired) => TimeSpan.FromSeconds(
-        desired.FirstOrDefault(assignment => assignment.Key == task.Key)?.TerminationGracePeriodSeconds
-        ?? JobSpecDefaults.TerminationGracePeriodSeconds);
+    private static TimeSpan GraceOf(ObservedTask task) =>
+        TimeSpan.FromSeconds(task.GraceSeconds ?? JobSpecDefaults.TerminationGracePeriodSeconds);
 
     private TaskObservation Observation(ObservedTask task, TaskState state) => new()
     {

@@ -25,6 +25,7 @@ public static class ContainerSpec
             [TaskLabels.Task] = assignment.Task,
             [TaskLabels.Node] = nodeId,
             [TaskLabels.Attempt] = assignment.Attempt.ToString(CultureInfo.InvariantCulture),
+            [TaskLabels.Grace] = assignment.TerminationGracePeriodSeconds.ToString(CultureInfo.InvariantCulture),
         },
         HostConfig = new HostConfig
         {

@@ -176,7 +176,8 @@ public sealed class DockerRuntime(IDockerClient docker, IOptions<WorkerOptions> 
 
     private ObservedTask FromLabels(string id, IDictionary<string, string> labels, bool running) => new(
         id, Name, labels[TaskLabels.Job], labels[TaskLabels.Task],
-        int.Parse(labels[TaskLabels.Attempt], CultureInfo.InvariantCulture), running);
+        int.Parse(labels[TaskLabels.Attempt], CultureInfo.InvariantCulture), running,
+        GraceSeconds: labels.TryGetValue(TaskLabels.Grace, out var grace) ? int.Parse(grace, CultureInfo.InvariantCulture) : null);
 
     private static DateTimeOffset? ParseTime(object? value) => value switch
     {

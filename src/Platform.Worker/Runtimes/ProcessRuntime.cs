@@ -209,7 +209,8 @@ public sealed partial class ProcessRuntime : ITaskRuntime, IDisposable
             Running: !Exited.IsCompleted,
             ExitCode: Exited.IsCompleted ? _process.ExitCode : null,
             StartedAt: _startedAt,
-            FinishedAt: Exited.IsCompleted ? _process.ExitTime.ToUniversalTime() : null);
+            FinishedAt: Exited.IsCompleted ? _process.ExitTime.ToUniversalTime() : null,
+            GraceSeconds: _assignment.TerminationGracePeriodSeconds);
 
         public void KillTree()
         {

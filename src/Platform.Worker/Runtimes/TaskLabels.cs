@@ -7,4 +7,5 @@ public static class TaskLabels
     public const string Task = "platform.task";
     public const string Node = "platform.node";
     public const string Attempt = "platform.attempt";
+    public const string Grace = "platform.grace";
 }

@@ -57,7 +57,7 @@ public sealed class ContainerSpecTests
         Assert.Equal(["no-new-privileges"], spec.HostConfig!.SecurityOpt);
         Assert.Equal(new Dictionary<string, string>
         {
-            ["platform.job"] = "job-1", ["platform.task"] = "worker-1", ["platform.node"] = "node-a", ["platform.attempt"] = "2",
+            ["platform.job"] = "job-1", ["platform.task"] = "worker-1", ["platform.node"] = "node-a", ["platform.attempt"] = "2", ["platform.grace"] = "30",
         }, spec.Labels);
     }
 
