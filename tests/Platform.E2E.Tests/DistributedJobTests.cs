@@ -62,11 +62,11 @@ public sealed class DistributedJobTests(PlatformFixture fixture) : IClassFixture
     [Fact]
     public async Task Failed_task_is_restarted_under_OnFailure_and_the_job_succeeds_when_the_retry_exits_0()
     {
-        await using var oracle = new FailOnceOracle();
+        await using var script = new ScriptServer("exit 1", "exit 0");
         var id = (await Platform.SubmitAsync($$"""
             name: fails-once
             image: platform/hello-ps:1.0
-            command: ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/{{oracle.Port}} && read -r answer <&3 && echo \"oracle says $answer\" && [ \"$answer\" = ok ]"]
+            command: ["bash", "-c", "{{script.ReadAndRun}}"]
             replicas:
               worker: { count: 1, resources: { cpus: 0.25, memoryMb: 128 } }
             restartPolicy: OnFailure
@@ -80,7 +80,7 @@ public sealed class DistributedJobTests(PlatformFixture fixture) : IClassFixture
         Assert.Equal(1, worker.GetProperty("restarts").GetInt32());
         Assert.Equal(0, worker.GetProperty("exitCode").GetInt32());
         var texts = (await Platform.LogsAsync(id)).Select(line => line.GetProperty("text").GetString()).ToList();
-        Assert.Equal(["oracle says fail", "oracle says ok"], texts);
+        Assert.Equal(["script says: exit 1", "script says: exit 0"], texts);
         var events = await Platform.Http.GetFromJsonAsync<JsonElement>($"api/jobs/{id}/events");
         Assert.Contains(events.EnumerateArray(), e => e.GetProperty("type").GetString() == "Restarting");
     }
