@@ -1,5 +1,7 @@
 using Platform.Gateway.Apis;
 using Platform.Gateway.Hosting;
+using Platform.Gateway.Hubs;
+using Scalar.AspNetCore;
 
 // appsettings.json beside the binary, wherever the process is started from.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -8,10 +10,14 @@ builder.AddEmbeddedControlPlane();
 builder.AddGatewayServices();
 
 var app = builder.Build();
+app.UseDefaultFiles();
+app.UseStaticFiles();
 app.MapOpenApi();
+app.MapScalarApiReference();
 app.MapJobsApi();
 app.MapNodesApi();
 app.MapImagesApi();
+app.MapHub<JobsHub>("/hubs/jobs");
 app.Run();
 
 /// <summary>Entry point, public so tests can host the gateway.</summary>

@@ -9,4 +9,7 @@ public interface IJobLogGrain : IGrainWithStringKey
 
     /// <summary>The offset of the last stored line of a source; a follower that starts again skips up to it.</summary>
     Task<long> GetShippedAsync(string source);
+
+    /// <summary>Every series the job's tasks reported with <c>@metric</c> lines.</summary>
+    Task<IReadOnlyList<MetricSeries>> GetMetricsAsync();
 }

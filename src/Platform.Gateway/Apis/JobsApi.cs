@@ -25,6 +25,7 @@ public static class JobsApi
         api.MapPost("{id}/cancel", CancelAsync).WithSummary("Cancel: SIGTERM, grace period, then kill");
         api.MapGet("{id}/logs", LogsAsync).WithSummary("Log lines, oldest first");
         api.MapGet("{id}/events", EventsAsync).WithSummary("The job's timeline");
+        api.MapGet("{id}/metrics", MetricsAsync).WithSummary("Series the tasks reported with @metric lines");
         return api;
     }
 
@@ -115,6 +116,16 @@ public static class JobsApi
         }
 
         return TypedResults.Ok(await job.GetEventsAsync());
+    }
+
+    private static async Task<Results<Ok<MetricsView>, NotFound>> MetricsAsync(string id, IGrainFactory grains)
+    {
+        if (await grains.GetGrain<IJobGrain>(id).GetAsync() is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        return TypedResults.Ok(new MetricsView(await grains.GetGrain<IJobLogGrain>(id).GetMetricsAsync()));
     }
 
     private static ValidationProblem Problem(IEnumerable<SpecError> errors) => TypedResults.ValidationProblem(

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Platform.Gateway.Hubs;
 using Platform.Silo;
 using Platform.Worker.Agent;
 
@@ -37,6 +38,10 @@ public static class GatewayHostingExtensions
     public static WebApplicationBuilder AddGatewayServices(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<ImagesOptions>().BindConfiguration(ImagesOptions.Section);
+        builder.Services.AddSignalR().AddJsonProtocol(options =>
+            options.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.AddSingleton<LogStreams>();
+        builder.Services.AddHostedService<JobFeedListener>();
         return builder;
     }
 }

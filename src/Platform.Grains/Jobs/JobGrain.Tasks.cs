@@ -24,7 +24,7 @@ public sealed partial class JobGrain
         task.FinishedAt = observation.Time;
         task.Reason = observation.Reason;
         AddEvent("Exited", DescribeExit(task), task.Name, task.Node, observation.Reason);
-        await state.WriteStateAsync();
+        await SaveAsync();
     }
 
     private async Task TaskRunningAsync(TaskRecord task, TaskObservation observation)

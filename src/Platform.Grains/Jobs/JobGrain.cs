@@ -1,3 +1,4 @@
+using Platform.Contracts.Feed;
 using Platform.Contracts.Jobs;
 using Platform.Contracts.Nodes;
 using Platform.Contracts.Scheduling;
@@ -80,7 +81,7 @@ public sealed partial class JobGrain(
 
         Job.Reason = reason;
         AddEvent("Pending", reason, reason: reason);
-        await state.WriteStateAsync();
+        await SaveAsync();
     }
 
     public async Task PlacedAsync(Allocation allocation)
@@ -150,6 +151,7 @@ public sealed partial class JobGrain(
         await state.WriteStateAsync();
         await GrainFactory.GetGrain<IJobIndexGrain>(GrainKeys.JobIndex)
             .UpsertAsync(new JobSummary(Id, Spec.Name, Spec.Team, Job.State, Job.CreatedAt));
+        _ = GrainFactory.GetGrain<IJobFeedGrain>(IJobFeedGrain.Key).PublishJobAsync(View());
     }
 
     private void AddEvent(string type, string message, string? task = null, string? node = null, string? reason = null) =>

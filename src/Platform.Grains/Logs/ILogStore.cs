@@ -11,6 +11,11 @@ public interface ILogStore
 
     Task<long> GetLastSeqAsync(string jobId);
 
+    Task AppendMetricsAsync(string jobId, IReadOnlyList<MetricPoint> points);
+
+    /// <summary>Every metric point of a job, by task and name, oldest first.</summary>
+    Task<IReadOnlyList<MetricPoint>> ReadMetricsAsync(string jobId);
+
     /// <summary>The offset of the last stored line of a source, 0 when none is stored.</summary>
     Task<long> GetLastOffsetAsync(string jobId, string source);
 }

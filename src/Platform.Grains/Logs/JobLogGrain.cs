@@ -1,4 +1,6 @@
+using Platform.Contracts.Feed;
 using Platform.Contracts.Logs;
+using Platform.Core.Metrics;
 
 namespace Platform.Grains.Logs;
 
@@ -49,7 +51,27 @@ public sealed class JobLogGrain(ILogStore store) : Grain, IJobLogGrain
         {
             _shipped[source] = offset;
         }
+
+        var feed = GrainFactory.GetGrain<IJobFeedGrain>(IJobFeedGrain.Key);
+        var points = MetricsOf(lines);
+        if (points.Count > 0)
+        {
+            await store.AppendMetricsAsync(JobId, points);
+            _ = feed.PublishMetricsAsync(JobId, points);
+        }
+
+        _ = feed.PublishLinesAsync(JobId, _lastSeq);
     }
+
+    public async Task<IReadOnlyList<MetricSeries>> GetMetricsAsync() => [.. (await store.ReadMetricsAsync(JobId))
+        .GroupBy(point => (point.Task, point.Name))
+        .Select(series => new MetricSeries(series.Key.Task, series.Key.Name,
+            [.. series.Select(point => new MetricSample(point.Step, point.Time, point.Value))]))];
+
+    private static List<MetricPoint> MetricsOf(IEnumerable<StoredLine> lines) => [.. lines
+        .SelectMany(stored => MetricLine.TryParse(stored.Line.Text, out var step, out var values)
+            ? values.Select(value => new MetricPoint(stored.Line.Task, value.Name, step, stored.Line.Time, value.Value))
+            : [])];
 
     public async Task<LogPage> ReadAsync(string? task, long after, int limit)
     {

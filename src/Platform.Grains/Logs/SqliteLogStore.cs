@@ -20,6 +20,14 @@ public sealed class SqliteLogStore(SqliteDatabase database) : ILogStore
             PRIMARY KEY (job_id, seq)) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS log_line_task ON log_line (job_id, task, seq);
         CREATE INDEX IF NOT EXISTS log_line_source ON log_line (job_id, source, offset);
+        CREATE TABLE IF NOT EXISTS metric_point (
+            job_id TEXT    NOT NULL,
+            task   TEXT    NOT NULL,
+            name   TEXT    NOT NULL,
+            step   INTEGER,
+            time   INTEGER NOT NULL,
+            value  REAL    NOT NULL);
+        CREATE INDEX IF NOT EXISTS metric_point_job ON metric_point (job_id, task, name);
         """;
 
     public async Task AppendAsync(string jobId, IReadOnlyList<StoredLine> lines)
@@ -74,6 +82,45 @@ public sealed class SqliteLogStore(SqliteDatabase database) : ILogStore
         }
 
         return lines;
+    }
+
+    public async Task AppendMetricsAsync(string jobId, IReadOnlyList<MetricPoint> points)
+    {
+        await using var connection = database.Open();
+        await using var transaction = connection.BeginTransaction();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "INSERT INTO metric_point VALUES ($job, $task, $name, $step, $time, $value)";
+        command.Parameters.AddWithValue("$job", jobId);
+        var task = command.Parameters.Add("$task", SqliteType.Text);
+        var name = command.Parameters.Add("$name", SqliteType.Text);
+        var step = command.Parameters.Add("$step", SqliteType.Integer);
+        var time = command.Parameters.Add("$time", SqliteType.Integer);
+        var value = command.Parameters.Add("$value", SqliteType.Real);
+        foreach (var point in points)
+        {
+            (task.Value, name.Value, step.Value, time.Value, value.Value) =
+                (point.Task, point.Name, (object?)point.Step ?? DBNull.Value, point.Time.UtcTicks, point.Value);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        await transaction.CommitAsync();
+    }
+
+    public async Task<IReadOnlyList<MetricPoint>> ReadMetricsAsync(string jobId)
+    {
+        await using var connection = database.Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT task, name, step, time, value FROM metric_point WHERE job_id = $job ORDER BY task, name, rowid";
+        command.Parameters.AddWithValue("$job", jobId);
+        var points = new List<MetricPoint>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            points.Add(new MetricPoint(reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetInt64(2),
+                new DateTimeOffset(reader.GetInt64(3), TimeSpan.Zero), reader.GetDouble(4)));
+        }
+
+        return points;
     }
 
     public async Task<long> GetLastSeqAsync(string jobId)
