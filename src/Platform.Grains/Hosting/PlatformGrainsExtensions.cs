@@ -27,7 +27,7 @@ public static class PlatformGrainsExtensions
             new SqliteDatabase(Path.Combine(dataDir, "state.db"), SqliteGrainStorage.Schema),
             services.GetRequiredService<Serializer>()));
         silo.Services.AddSingleton<ILogStore>(_ =>
-            new SqliteLogStore(new SqliteDatabase(Path.Combine(dataDir, "logs.db"), SqliteLogStore.Schema)));
+            new SqliteLogStore(new SqliteDatabase(Path.Combine(dataDir, "logs.db"), SqliteLogStore.Schema, durable: false)));
         silo.AddStartupTask((services, _) =>
             services.GetRequiredService<IGrainFactory>().GetGrain<ISchedulerGrain>(GrainKeys.DefaultPool).ResumeAsync());
         return silo;
