@@ -1,0 +1,48 @@
+using Platform.Cli;
+using Platform.Cli.Gateway;
+using Platform.Cli.Jobs;
+using Platform.Cli.Nodes;
+using Platform.Cli.Notebooks;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+var terminal = new Terminal();
+var app = new CommandApp();
+app.Configure(config =>
+{
+    config.SetApplicationName("platform");
+    config.ConfigureConsole(terminal.Out);
+    config.Settings.Registrar.RegisterInstance(terminal);
+    config.SetExceptionHandler((exception, _) => Failures.Report(terminal, exception));
+    config.AddBranch("job", job =>
+    {
+        job.SetDescription("Submit, watch and cancel training jobs.");
+        job.AddCommand<SubmitCommand>("submit").WithDescription("Submit a job spec (YAML or JSON) and print its id.")
+            .WithExample("job", "submit", "samples/hello-ps/job.yaml", "--follow");
+        job.AddCommand<ListJobsCommand>("list").WithDescription("The jobs, newest first.");
+        job.AddCommand<GetJobCommand>("get").WithDescription("A job and its tasks.");
+        job.AddCommand<JobLogsCommand>("logs").WithDescription("A job's log lines as TASK | text.");
+        job.AddCommand<CancelJobCommand>("cancel").WithDescription("Cancel a job: SIGTERM, the grace period, then kill.");
+    });
+    config.AddBranch("node", node =>
+    {
+        node.SetDescription("The nodes and their GPUs.");
+        node.AddCommand<NodeListCommand>("list").WithDescription("The GPU map: every GPU slot and the task holding it.");
+    });
+    config.AddBranch("notebook", notebook =>
+    {
+        notebook.SetDescription("Jupyter notebooks on the platform's GPUs.");
+        notebook.AddCommand<NotebookStartCommand>("start").WithDescription("Start a notebook.");
+        notebook.AddCommand<NotebookListCommand>("list").WithDescription("The notebooks.");
+        notebook.AddCommand<NotebookStopCommand>("stop").WithDescription("Stop a notebook.");
+    });
+});
+
+using var interrupted = new CancellationTokenSource();
+Console.CancelKeyPress += (_, press) =>
+{
+    // The first Ctrl+C stops the command cleanly; a second one ends the process at once.
+    press.Cancel = !interrupted.IsCancellationRequested;
+    interrupted.Cancel();
+};
+return await app.RunAsync(args, interrupted.Token);
