@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Makes this machine ready to build images and run tasks: installs what is missing (docker.io,
-# debootstrap) and starts the Docker engine the way the platform needs it (no bridge, no iptables:
-# every container uses host networking). Idempotent; run as root on Debian 12.
+# Makes this machine ready to build images, run tasks and run the browser tests: installs what is
+# missing (docker.io, debootstrap, and chromium, which Playwright drives) and starts the Docker
+# engine the way the platform needs it (no bridge, no iptables: every container uses host
+# networking). Idempotent; run as root on Debian 12.
 set -euo pipefail
-packages=(docker.io debootstrap)
+packages=(docker.io debootstrap chromium)
 log=/var/log/dockerd.log
 wait_seconds=60
 

@@ -1,0 +1,46 @@
+// The REST API of docs/api.md. Every call answers parsed JSON or throws an ApiError.
+
+export class ApiError extends Error {
+    constructor(status, problem) {
+        super(problem?.detail ?? problem?.title ?? `HTTP ${status}`);
+        this.status = status;
+        this.problem = problem;
+    }
+}
+
+async function request(path, init) {
+    const response = await fetch(path, { headers: { Accept: 'application/json' }, ...init });
+    const text = await response.text();
+    let body = null;
+    if (text) {
+        try {
+            body = JSON.parse(text);
+        } catch {
+            body = { title: text };
+        }
+    }
+    if (!response.ok) throw new ApiError(response.status, body);
+    return body;
+}
+
+const job = (id) => `/api/jobs/${encodeURIComponent(id)}`;
+
+export const api = {
+    jobs: (state) => request(`/api/jobs${state ? `?state=${encodeURIComponent(state)}` : ''}`),
+    job: (id) => request(job(id)),
+    events: (id) => request(`${job(id)}/events`),
+    metrics: (id) => request(`${job(id)}/metrics`),
+    logs: (id, after, limit = 10000) => request(`${job(id)}/logs?after=${after}&limit=${limit}`),
+    cancel: (id) => request(`${job(id)}/cancel`, { method: 'POST' }),
+    nodes: () => request('/api/nodes'),
+
+    /** Posts a spec as YAML, or as JSON when it starts with `{`. */
+    submit: (text) => request('/api/jobs', {
+        method: 'POST',
+        headers: {
+            Accept: 'application/json',
+            'Content-Type': text.trimStart().startsWith('{') ? 'application/json' : 'application/yaml',
+        },
+        body: text,
+    }),
+};

@@ -1,0 +1,51 @@
+using Platform.E2E.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+using static Platform.E2E.Tests.Infrastructure.JobJson;
+
+namespace Platform.E2E.Tests.Browser;
+
+/// <summary>The cluster page: nodes and their GPU slots, with who holds each, kept current.</summary>
+[Trait("Category", "Browser")]
+public sealed class ClusterPageTests(PlatformFixture fixture, ChromiumFixture chromium)
+    : IClassFixture<PlatformFixture>, IClassFixture<ChromiumFixture>
+{
+    private PlatformProcess Platform => fixture.Platform;
+
+    [Fact]
+    public async Task The_GPU_grid_shows_the_job_and_task_that_hold_a_GPU_while_it_runs_and_free_after()
+    {
+        await using var browser = await BrowserSession.OpenAsync(chromium, Platform);
+        var page = browser.Page;
+        await browser.GoToAsync("#/cluster");
+        var slots = page.Locator($"[data-testid=node][data-node='{Platform.NodeId}'] [data-testid=gpu-slot]");
+        await Expect(slots).ToHaveCountAsync(4);
+        await Expect(slots.GetByTestId("gpu-holder").Filter(new() { HasText = "free" })).ToHaveCountAsync(4);
+
+        var id = Id(await Platform.SubmitAsync("""
+            name: holds-gpu
+            image: platform/hello-ps:1.0
+            env: { HELLO_SLEEP_SECONDS: "30" }
+            replicas:
+              worker: { count: 1, resources: { cpus: 0.25, memoryMb: 128, gpus: 1 } }
+            terminationGracePeriodSeconds: 2
+            """));
+
+        var held = page.Locator($"[data-testid=node][data-node='{Platform.NodeId}'] [data-testid=gpu-slot][data-holder='{id}/worker-0']");
+        await Expect(held).ToHaveCountAsync(1);
+        var holder = held.GetByTestId("gpu-holder");
+        await Expect(holder).ToHaveTextAsync($"{id} / worker-0");
+        await Expect(holder).ToHaveAttributeAsync("href", $"#/jobs/{id}");
+        await Expect(slots.GetByTestId("gpu-holder").Filter(new() { HasText = "free" })).ToHaveCountAsync(3);
+        await browser.ScreenshotAsync();
+
+        await holder.ClickAsync();
+        await Expect(page.GetByTestId("job-state")).ToHaveTextAsync("Running");
+        await Expect(page.Locator("[data-testid=task-row][data-task=worker-0]")).ToContainTextAsync(Platform.NodeId);
+        await browser.ScreenshotAsync("job");
+
+        await Platform.Http.PostAsync($"api/jobs/{id}/cancel", null);
+        await page.GetByTestId("nav-cluster").ClickAsync();
+        await Expect(slots.GetByTestId("gpu-holder").Filter(new() { HasText = "free" })).ToHaveCountAsync(4, new() { Timeout = 60_000 });
+        browser.AssertNoScriptErrors();
+    }
+}
