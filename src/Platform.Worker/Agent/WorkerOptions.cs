@@ -13,9 +13,13 @@ public sealed class WorkerOptions
     /// <summary>The address other tasks reach this node's tasks at (host networking).</summary>
     public string Address { get; set; } = "127.0.0.1";
 
-    public int PortStart { get; set; } = 41000;
+    /// <summary>
+    /// First port of the range tasks listen on. The default range stays below Linux's ephemeral
+    /// ports (32768-60999), so no outgoing connection of the node can hold a task's port.
+    /// </summary>
+    public int PortStart { get; set; } = 28000;
 
-    public int PortEnd { get; set; } = 41999;
+    public int PortEnd { get; set; } = 28999;
 
     /// <summary>Advertise N fake GPUs (ids 0..N-1) instead of asking nvidia-smi; for machines without GPUs.</summary>
     public int? FakeGpuCount { get; set; }

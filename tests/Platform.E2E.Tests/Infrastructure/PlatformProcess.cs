@@ -23,14 +23,9 @@ public sealed class PlatformProcess : IAsyncDisposable
         var (instance, portStart) = TestPorts.NextBlock();
         NodeId = fakeGpus is null ? "" : $"e2e-{Environment.ProcessId}-{instance}";
         DataDir = Directory.CreateTempSubdirectory("platform-e2e-").FullName;
-        BaseAddress = new Uri($"http://127.0.0.1:{TestPorts.Free()}");
-        GatewayPort = TestPorts.Free();
         _settings = new Dictionary<string, string>
         {
-            ["Urls"] = BaseAddress.ToString(),
             ["Platform__DataDir"] = DataDir,
-            ["Platform__SiloPort"] = TestPorts.Free().ToString(),
-            ["Platform__GatewayPort"] = GatewayPort.ToString(),
             ["Platform__Worker__Enabled"] = (fakeGpus is not null).ToString(),
             ["Platform__Worker__NodeId"] = NodeId,
             ["Platform__Worker__FakeGpuCount"] = fakeGpus?.ToString() ?? "",
@@ -46,30 +41,65 @@ public sealed class PlatformProcess : IAsyncDisposable
             _settings[key] = value;
         }
 
-        Http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        ChoosePorts();
     }
 
     /// <summary>The node of the agent inside the platform process; empty when it runs none.</summary>
     public string NodeId { get; }
 
     /// <summary>The Orleans client port standalone agents connect to.</summary>
-    public int GatewayPort { get; }
+    public int GatewayPort { get; private set; }
 
     public string DataDir { get; }
 
-    public Uri BaseAddress { get; }
+    public Uri BaseAddress { get; private set; } = null!;
 
-    public HttpClient Http { get; }
+    public HttpClient Http { get; private set; } = null!;
 
     public string Output => _process?.Output ?? "";
 
-    /// <summary>Starts the process and waits until its node has registered.</summary>
+    /// <summary>
+    /// Starts the process and waits until its node has registered. A free port can be taken by
+    /// someone else between choosing and binding it: then the platform starts again on new ones.
+    /// </summary>
     public async Task StartAsync()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await StartOnceAsync();
+                return;
+            }
+            catch (GaveUpException) when (attempt < 3 && Output.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+            {
+                await _process!.DisposeAsync();
+                ChoosePorts();
+            }
+        }
+    }
+
+    private void ChoosePorts()
+    {
+        BaseAddress = new Uri($"http://127.0.0.1:{TestPorts.Free()}");
+        GatewayPort = TestPorts.Free();
+        _settings["Urls"] = BaseAddress.ToString();
+        _settings["Platform__SiloPort"] = TestPorts.Free().ToString();
+        _settings["Platform__GatewayPort"] = GatewayPort.ToString();
+        Http?.Dispose();
+        Http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+    }
+
+    private async Task StartOnceAsync()
     {
         _process = ChildProcess.Start("Platform.Gateway", _settings);
         await Eventually.HoldsAsync(async () =>
         {
-            Assert.False(_process.HasExited, $"The platform exited at start:\n{Output}");
+            if (_process.HasExited)
+            {
+                throw new GaveUpException($"The platform exited at start:\n{Output}");
+            }
+
             var nodes = await Http.GetFromJsonAsync<JsonElement>("api/nodes");
             if (NodeId.Length > 0)
             {

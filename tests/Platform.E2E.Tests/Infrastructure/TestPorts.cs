@@ -10,11 +10,14 @@ public static class TestPorts
 
     private static int _blocks;
 
-    /// <summary>A task port range no other node of this test run uses (20 blocks per test process).</summary>
+    /// <summary>
+    /// A task port range no other node of this test run uses (20 blocks per test process), below the
+    /// kernel's ephemeral ports so that no outgoing connection on the machine can hold one.
+    /// </summary>
     public static (int Instance, int PortStart) NextBlock()
     {
         var block = Interlocked.Increment(ref _blocks);
-        return (block, 42000 + (Environment.ProcessId % 25 * 400) + (block % 20 * BlockSize));
+        return (block, 20000 + (Environment.ProcessId % 25 * 400) + (block % 20 * BlockSize));
     }
 
     public static int Free()

@@ -41,7 +41,11 @@ public sealed class WorkerProcess : IAsyncDisposable
         _process = ChildProcess.Start("Platform.Worker", _settings);
         await Eventually.HoldsAsync(async () =>
         {
-            Assert.False(_process.HasExited, $"The agent exited at start:\n{Output}");
+            if (_process.HasExited)
+            {
+                throw new GaveUpException($"The agent exited at start:\n{Output}");
+            }
+
             Assert.Contains($"Node {NodeId} registered", Output, StringComparison.Ordinal);
             Assert.Equal("Ready", (await _platform.NodeAsync(NodeId))?.GetProperty("state").GetString());
         }, TimeSpan.FromSeconds(60), $"agent {NodeId} to register");
