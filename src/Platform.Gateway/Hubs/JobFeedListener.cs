@@ -31,18 +31,24 @@ public sealed partial class JobFeedListener(
     {
         var feed = grains.GetGrain<IJobFeedGrain>(IJobFeedGrain.Key);
         var self = grains.CreateObjectReference<IJobFeedObserver>(this);
-        while (!stoppingToken.IsCancellationRequested)
+        try
         {
-            try
+            while (!stoppingToken.IsCancellationRequested)
             {
-                await feed.SubscribeAsync(self);
-                await Task.Delay(Renew, stoppingToken);
+                try
+                {
+                    await feed.SubscribeAsync(self);
+                    await Task.Delay(Renew, stoppingToken);
+                }
+                catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+                {
+                    LogSubscribeFailed(logger, exception);
+                    await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
+                }
             }
-            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogSubscribeFailed(logger, exception);
-                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
-            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
         }
     }
 

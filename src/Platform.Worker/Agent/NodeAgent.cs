@@ -35,19 +35,26 @@ public sealed partial class NodeAgent(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await RegisterAsync(stoppingToken);
-        while (!stoppingToken.IsCancellationRequested)
+        try
         {
-            try
+            await RegisterAsync(stoppingToken);
+            while (!stoppingToken.IsCancellationRequested)
             {
-                await ReconcileAsync(stoppingToken);
-            }
-            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogReconcileFailed(logger, exception);
-            }
+                try
+                {
+                    await ReconcileAsync(stoppingToken);
+                }
+                catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+                {
+                    LogReconcileFailed(logger, exception);
+                }
 
-            await Task.Delay(TimeSpan.FromMilliseconds(_options.ReconcileIntervalMs), time, stoppingToken);
+                await Task.Delay(TimeSpan.FromMilliseconds(_options.ReconcileIntervalMs), time, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: the containers keep running, and the next agent adopts them.
         }
     }
 
