@@ -39,6 +39,7 @@ public sealed class ContainerLimitsTests(PlatformFixture fixture) : IClassFixtur
         var reason = job.GetProperty("reason").GetString()!;
         Assert.Contains("worker-0", reason);
         Assert.Contains("code 137", reason);
+        Assert.Contains("OOMKilled", reason);
         Assert.Contains(await Platform.EventsAsync(id), e => e.GetProperty("type").GetString() == "Exited" && OptionalString(e, "reason") == "OOMKilled");
         var texts = await Platform.TextsAsync(id, "worker-0");
         Assert.Contains("allocating", texts);

@@ -68,7 +68,9 @@ public sealed partial class JobGrain
         else if (decision.FailureReason is not null)
         {
             // A task that never ran has no exit code: its reason (e.g. the image is missing) says more.
-            await FinishAsync(JobState.Failed, task.ExitCode is null ? $"{task.Name} failed: {task.Reason ?? task.State.ToString()}" : decision.FailureReason);
+            await FinishAsync(JobState.Failed, task.ExitCode is null
+                ? $"{task.Name} failed: {task.Reason ?? task.State.ToString()}"
+                : decision.FailureReason + (task.Reason is { } why ? $" ({why})" : ""));
         }
         else if (Job.Tasks.All(other => other.State.IsFinished()))
         {
