@@ -53,7 +53,8 @@ public sealed class SqliteLogStore(SqliteDatabase database) : ILogStore
             stream.Value = line.Stream;
             time.Value = line.Time.UtcTicks;
             text.Value = line.Text;
-            await command.ExecuteNonQueryAsync();
+            // Synchronous inside the transaction: SQLite has no real async I/O, and per row the Task costs more than the insert.
+            command.ExecuteNonQuery();
         }
 
         await transaction.CommitAsync();
@@ -100,7 +101,7 @@ public sealed class SqliteLogStore(SqliteDatabase database) : ILogStore
         {
             (task.Value, name.Value, step.Value, time.Value, value.Value) =
                 (point.Task, point.Name, (object?)point.Step ?? DBNull.Value, point.Time.UtcTicks, point.Value);
-            await command.ExecuteNonQueryAsync();
+            command.ExecuteNonQuery();
         }
 
         await transaction.CommitAsync();

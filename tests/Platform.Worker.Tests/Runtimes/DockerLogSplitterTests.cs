@@ -145,4 +145,30 @@ public class DockerLogSplitterTests
     }
 
     private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
+
+    public static TheoryData<string, string> Timestamps => new()
+    {
+        { "2026-11-25T20:40:01.123456789Z", "2026-11-25T20:40:01.1234567+00:00" },
+        { "2026-11-25T20:40:01.5Z", "2026-11-25T20:40:01.5000000+00:00" },
+        { "2026-11-25T20:40:01.000000001Z", "2026-11-25T20:40:01.0000000+00:00" },
+        { "2026-11-25T20:40:01Z", "2026-11-25T20:40:01.0000000+00:00" },
+        { "2024-02-29T23:59:59.999999999Z", "2024-02-29T23:59:59.9999999+00:00" },
+        { "2026-11-25T21:40:01.25+01:00", "2026-11-25T21:40:01.2500000+01:00" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Timestamps))]
+    public void Docker_timestamps_parse_to_the_100_ns_tick(string text, string expected)
+    {
+        Assert.True(DockerLogSplitter.TryParseTimestamp(text, out var time));
+        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), time);
+        Assert.Equal(expected, time.ToString("o", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
+    [InlineData("2026-13-25T20:40:01Z")]
+    [InlineData("2026-02-30T20:40:01Z")]
+    [InlineData("2026-11-25T20:40:01.12a4Z")]
+    public void Impossible_timestamps_do_not_parse(string text) =>
+        Assert.False(DockerLogSplitter.TryParseTimestamp(text, out _));
 }
