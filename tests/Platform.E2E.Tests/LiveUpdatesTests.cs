@@ -74,6 +74,42 @@ public sealed class LiveUpdatesTests(PlatformFixture fixture) : IClassFixture<Pl
     }
 
     [Fact]
+    public async Task A_client_that_stops_reading_slows_neither_the_task_nor_other_clients_and_catches_up_later()
+    {
+        const int Total = 100_000;
+        using var gate = new SemaphoreSlim(0);
+        await using var stuck = await HubClient.ConnectAsync(Platform, gate);
+        await using var reader = await HubClient.ConnectAsync(Platform);
+        var id = JobJson.Id(await Platform.SubmitAsync($$"""
+            name: outpaces
+            image: platform/hello-ps:1.0
+            command: ["sh", "-c", "sleep 1; seq 1 {{Total}}"]
+            replicas:
+              worker: { count: 1, resources: { cpus: 1, memoryMb: 256 } }
+            """));
+        await stuck.SubscribeAsync(id);
+        await reader.SubscribeAsync(id);
+
+        // The stuck client holds its first batch until the gate opens; meanwhile everything else runs to the end.
+        await Platform.WaitForStateAsync(id, "Succeeded", TimeSpan.FromMinutes(2));
+        await Eventually.HoldsAsync(() =>
+        {
+            Assert.Equal(Total, reader.Lines.Count);
+            return Task.CompletedTask;
+        }, TimeSpan.FromMinutes(1), "the reading client to get every line");
+        Assert.True(stuck.Lines.Count < Total, $"the stuck client got {stuck.Lines.Count} lines");
+
+        gate.Release();
+
+        await Eventually.HoldsAsync(() =>
+        {
+            Assert.Equal(Total, stuck.Lines.Count);
+            return Task.CompletedTask;
+        }, TimeSpan.FromMinutes(1), "the stuck client to catch up");
+        Assert.Equal(Enumerable.Range(1, Total).Select(i => i.ToString()), stuck.Lines.Select(line => line.GetProperty("text").GetString()));
+    }
+
+    [Fact]
     public async Task Metric_lines_become_series_pushed_live_and_served_over_rest()
     {
         await using var client = await HubClient.ConnectAsync(Platform);

@@ -9,14 +9,21 @@ public sealed class HubClient : IAsyncDisposable
 {
     private readonly HubConnection _connection;
 
-    private HubClient(HubConnection connection)
+    private HubClient(HubConnection connection, SemaphoreSlim? gate)
     {
         _connection = connection;
-        _connection.On<string, List<JsonElement>>("logLines", (_, lines) =>
+        _connection.On<string, List<JsonElement>>("logLines", async (_, lines) =>
         {
             foreach (var line in lines)
             {
                 Lines.Enqueue(line);
+            }
+
+            if (gate is not null)
+            {
+                // A client that stops reading: the SignalR client handles one message at a time.
+                await gate.WaitAsync();
+                gate.Release();
             }
         });
         _connection.On<JsonElement>("jobUpdated", job => Jobs.Enqueue(job));
@@ -35,10 +42,11 @@ public sealed class HubClient : IAsyncDisposable
 
     public ConcurrentQueue<JsonElement> Points { get; } = new();
 
-    public static async Task<HubClient> ConnectAsync(PlatformProcess platform)
+    /// <param name="gate">When given, the client takes no further message while the gate is closed.</param>
+    public static async Task<HubClient> ConnectAsync(PlatformProcess platform, SemaphoreSlim? gate = null)
     {
         var connection = new HubConnectionBuilder().WithUrl(new Uri(platform.BaseAddress, "hubs/jobs")).Build();
-        var client = new HubClient(connection);
+        var client = new HubClient(connection, gate);
         await connection.StartAsync();
         return client;
     }
