@@ -47,5 +47,5 @@ import json, sys
 for line in json.load(sys.stdin)["lines"]:
     print("%-9s | %s" % (line["task"], line["text"]))'
 echo; echo "job $id: $state"
-echo "platform: $PLATFORM_URL (REST: /api/jobs, /api/nodes; OpenAPI: /openapi/v1.json)"
+echo "platform: $PLATFORM_URL/ (web UI), REST under /api, API reference at /scalar/v1; stop it with: pkill -f Platform.Gateway.dll"
 [[ "$state" == Succeeded* ]]
