@@ -14,10 +14,15 @@ public static class ReconcilePlanner
     /// <param name="desired">The node's assignments.</param>
     /// <param name="observed">Every task the runtimes show for this node.</param>
     /// <param name="failedStarts">Keys of attempts whose start already failed (see <see cref="AttemptKey"/>); not retried.</param>
+    /// <param name="busy">
+    /// Task keys with an action still running when the runtimes were listed: the listing may predate
+    /// what that action did (a container being created), so they are not started this round.
+    /// </param>
     public static ReconcilePlan Plan(
         IReadOnlyList<TaskAssignment> desired,
         IReadOnlyList<ObservedTask> observed,
-        IReadOnlySet<string> failedStarts)
+        IReadOnlySet<string> failedStarts,
+        IReadOnlySet<string>? busy = null)
     {
         var wanted = desired.ToDictionary(assignment => assignment.Key);
         var toStart = new List<TaskAssignment>();
@@ -53,7 +58,7 @@ public static class ReconcilePlanner
         var present = observed.Where(task => wanted.TryGetValue(task.Key, out var assignment) && assignment.Attempt == task.Attempt)
             .Select(task => task.Key).ToHashSet();
         toStart.AddRange(desired.Where(assignment =>
-            !assignment.Stopped && !present.Contains(assignment.Key) && !failedStarts.Contains(AttemptKey(assignment.JobId, assignment.Task, assignment.Attempt))));
+            !assignment.Stopped && !present.Contains(assignment.Key) && busy?.Contains(assignment.Key) != true && !failedStarts.Contains(AttemptKey(assignment.JobId, assignment.Task, assignment.Attempt))));
         return new ReconcilePlan(toStart, toStop, toRemove, toHalt, current);
     }
 

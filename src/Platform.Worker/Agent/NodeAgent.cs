@@ -90,6 +90,9 @@ public sealed partial class NodeAgent(
     private async Task ReconcileAsync(CancellationToken cancellationToken)
     {
         var desired = await Node.GetDesiredAsync();
+        // What is still being done now may finish before the runtimes are listed, or after: the
+        // listing cannot tell. Those tasks wait for the next round rather than start twice.
+        var busy = _inFlight.Where(action => !action.Value.IsCompleted).Select(action => action.Key).ToHashSet();
         var observed = new List<ObservedTask>();
         foreach (var runtime in _runtimes.Values)
         {
@@ -97,7 +100,7 @@ public sealed partial class NodeAgent(
         }
 
         Forget(desired);
-        var plan = ReconcilePlanner.Plan(desired, observed, _failedStarts.Keys.ToHashSet());
+        var plan = ReconcilePlanner.Plan(desired, observed, _failedStarts.Keys.ToHashSet(), busy);
         foreach (var assignment in plan.ToStart)
         {
             Run(assignment.Key, () => StartAsync(assignment, cancellationToken));

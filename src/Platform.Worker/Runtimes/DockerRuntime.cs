@@ -67,13 +67,13 @@ public sealed class DockerRuntime(IDockerClient docker, IOptions<WorkerOptions> 
         var parameters = ContainerSpec.For(assignment, _options.NodeId, gpus.All);
         try
         {
-            var created = await docker.Containers.CreateContainerAsync(parameters, cancellationToken);
-            if (await TryStartAsync(created.ID, cancellationToken) is { } failure)
+            var id = await CreateOrFindAsync(parameters, cancellationToken);
+            if (await TryStartAsync(id, cancellationToken) is { } failure)
             {
                 throw new TaskStartException(failure);
             }
 
-            return created.ID;
+            return id;
         }
         catch (DockerImageNotFoundException exception)
         {
@@ -84,6 +84,22 @@ public sealed class DockerRuntime(IDockerClient docker, IOptions<WorkerOptions> 
         catch (DockerApiException exception)
         {
             throw new TaskStartException($"Docker refused to start {assignment.Task}: {exception.ResponseBody}", exception);
+        }
+    }
+
+    /// <summary>
+    /// Creates the attempt's container, or finds it when it exists already: the name is the job, task
+    /// and attempt, so an attempt has at most one container, whoever asked first.
+    /// </summary>
+    private async Task<string> CreateOrFindAsync(CreateContainerParameters parameters, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await docker.Containers.CreateContainerAsync(parameters, cancellationToken)).ID;
+        }
+        catch (DockerApiException exception) when (exception.StatusCode == System.Net.HttpStatusCode.Conflict)
+        {
+            return (await docker.Containers.InspectContainerAsync(parameters.Name!, cancellationToken)).ID;
         }
     }
 

@@ -86,6 +86,16 @@ public class ReconcilePlannerTests
     }
 
     [Fact]
+    public void Task_with_an_action_in_flight_is_not_started_again_whatever_the_listing_says()
+    {
+        var busy = new HashSet<string> { Contracts.Nodes.TaskKey.Of("j1", "worker-0") };
+
+        var plan = ReconcilePlanner.Plan([Want("j1", "worker-0"), Want("j1", "worker-1")], [], new HashSet<string>(), busy);
+
+        Assert.Equal("start [j1/worker-1#0] stop [] remove [] current []", Describe(plan));
+    }
+
+    [Fact]
     public void Attempt_key_names_job_task_and_attempt() =>
         Assert.Equal("j1/worker-0#3", ReconcilePlanner.AttemptKey("j1", "worker-0", 3));
 }
