@@ -20,14 +20,14 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
     [Fact]
     public async Task Platform_killed_while_a_job_runs_adopts_its_containers_after_restart_and_finishes_the_job()
     {
-        var id = (await _platform.SubmitAsync("""
+        var id = JobJson.Id(await _platform.SubmitAsync("""
             name: survives-crash
             image: platform/hello-ps:1.0
             replicas:
               chief: { count: 1, resources: { cpus: 0.25, memoryMb: 128 }, env: { HELLO_SLEEP_SECONDS: "12" } }
               ps: { count: 1, resources: { cpus: 0.25, memoryMb: 128 } }
               worker: { count: 2, resources: { cpus: 0.25, memoryMb: 128, gpus: 1 } }
-            """)).GetProperty("id").GetString()!;
+            """));
         Dictionary<string, string> before = [];
         await Eventually.HoldsAsync(async () =>
         {

@@ -12,7 +12,7 @@ public sealed class DistributedJobTests(PlatformFixture fixture) : IClassFixture
     [Fact]
     public async Task Sample_job_runs_every_task_in_its_own_container_with_the_cluster_spec()
     {
-        var id = (await Platform.SubmitAsync(Samples.HelloPsJob)).GetProperty("id").GetString()!;
+        var id = JobJson.Id(await Platform.SubmitAsync(Samples.HelloPsJob));
 
         var job = await Platform.WaitForStateAsync(id, "Succeeded", TimeSpan.FromMinutes(2));
 
@@ -24,7 +24,7 @@ public sealed class DistributedJobTests(PlatformFixture fixture) : IClassFixture
         Assert.Equal(3, workerGpus.Distinct().Count());
         Assert.Equal(6, tasks.Select(t => t.GetProperty("port").GetInt32()).Distinct().Count());
         Assert.Equal(6, tasks.Select(t => t.GetProperty("containerId").GetString()).Distinct().Count());
-        Assert.Equal("Succeeded", Task(tasks, "chief-0").GetProperty("state").GetString());
+        Assert.Equal("Succeeded", JobJson.Task(job, "chief-0").GetProperty("state").GetString());
 
         // The agent removes a container only after its last line is stored: from then on the logs are whole.
         await DockerEngine.WaitForNoContainersAsync(id, TimeSpan.FromSeconds(60));
@@ -40,21 +40,21 @@ public sealed class DistributedJobTests(PlatformFixture fixture) : IClassFixture
     [Fact]
     public async Task Failing_task_fails_the_job_under_Never_with_a_reason_naming_task_and_code()
     {
-        var id = (await Platform.SubmitAsync("""
+        var id = JobJson.Id(await Platform.SubmitAsync("""
             name: exits-three
             image: platform/hello-ps:1.0
             command: ["sh", "-c", "echo about to fail; exit 3"]
             replicas:
               worker: { count: 1, resources: { cpus: 0.25, memoryMb: 128 } }
             restartPolicy: Never
-            """)).GetProperty("id").GetString()!;
+            """));
 
         var job = await Platform.WaitForStateAsync(id, "Failed", TimeSpan.FromMinutes(1));
 
         var reason = job.GetProperty("reason").GetString()!;
         Assert.Contains("worker-0", reason);
         Assert.Contains("code 3", reason);
-        Assert.Equal(3, Task(job.GetProperty("tasks").EnumerateArray(), "worker-0").GetProperty("exitCode").GetInt32());
+        Assert.Equal(3, JobJson.Task(job, "worker-0").GetProperty("exitCode").GetInt32());
         Assert.Equal(0, job.GetProperty("restarts").GetInt32());
         Assert.Contains(await Platform.LogsAsync(id), line => line.GetProperty("text").GetString() == "about to fail");
     }
@@ -63,7 +63,7 @@ public sealed class DistributedJobTests(PlatformFixture fixture) : IClassFixture
     public async Task Failed_task_is_restarted_under_OnFailure_and_the_job_succeeds_when_the_retry_exits_0()
     {
         await using var script = new ScriptServer("exit 1", "exit 0");
-        var id = (await Platform.SubmitAsync($$"""
+        var id = JobJson.Id(await Platform.SubmitAsync($$"""
             name: fails-once
             image: platform/hello-ps:1.0
             command: ["bash", "-c", "{{script.ReadAndRun}}"]
@@ -71,12 +71,12 @@ public sealed class DistributedJobTests(PlatformFixture fixture) : IClassFixture
               worker: { count: 1, resources: { cpus: 0.25, memoryMb: 128 } }
             restartPolicy: OnFailure
             backoffLimit: 2
-            """)).GetProperty("id").GetString()!;
+            """));
 
         var job = await Platform.WaitForStateAsync(id, "Succeeded", TimeSpan.FromMinutes(1));
 
         Assert.Equal(1, job.GetProperty("restarts").GetInt32());
-        var worker = Task(job.GetProperty("tasks").EnumerateArray(), "worker-0");
+        var worker = JobJson.Task(job, "worker-0");
         Assert.Equal(1, worker.GetProperty("restarts").GetInt32());
         Assert.Equal(0, worker.GetProperty("exitCode").GetInt32());
         var texts = (await Platform.LogsAsync(id)).Select(line => line.GetProperty("text").GetString()).ToList();
@@ -88,19 +88,19 @@ public sealed class DistributedJobTests(PlatformFixture fixture) : IClassFixture
     [Fact]
     public async Task Containers_run_unprivileged_on_the_host_network_with_the_spec_limits_until_cancelled()
     {
-        var id = (await Platform.SubmitAsync("""
+        var id = JobJson.Id(await Platform.SubmitAsync("""
             name: long-runner
             image: platform/hello-ps:1.0
             env: { HELLO_SLEEP_SECONDS: "300" }
             replicas:
               worker: { count: 1, resources: { cpus: 0.5, memoryMb: 192, gpus: 1 } }
             terminationGracePeriodSeconds: 5
-            """)).GetProperty("id").GetString()!;
+            """));
         await Platform.WaitForStateAsync(id, "Running", TimeSpan.FromMinutes(1));
         string containerId = "";
         await Eventually.HoldsAsync(async () =>
         {
-            var worker = Task((await Platform.GetJobAsync(id)).GetProperty("tasks").EnumerateArray(), "worker-0");
+            var worker = JobJson.Task(await Platform.GetJobAsync(id), "worker-0");
             Assert.Equal("Running", worker.GetProperty("state").GetString());
             containerId = worker.GetProperty("containerId").GetString()!;
         }, TimeSpan.FromSeconds(30), "worker-0 to run");
@@ -124,7 +124,7 @@ public sealed class DistributedJobTests(PlatformFixture fixture) : IClassFixture
         var cancel = await Platform.Http.PostAsync($"api/jobs/{id}/cancel", null);
         Assert.Equal(System.Net.HttpStatusCode.Accepted, cancel.StatusCode);
         var job = await Platform.WaitForStateAsync(id, "Cancelled", TimeSpan.FromSeconds(30));
-        Assert.Equal("Killed", Task(job.GetProperty("tasks").EnumerateArray(), "worker-0").GetProperty("state").GetString());
+        Assert.Equal("Killed", JobJson.Task(job, "worker-0").GetProperty("state").GetString());
         await DockerEngine.WaitForNoContainersAsync(id, TimeSpan.FromSeconds(30));
         var again = await Platform.Http.PostAsync($"api/jobs/{id}/cancel", null);
         Assert.Equal(System.Net.HttpStatusCode.Conflict, again.StatusCode);
@@ -133,7 +133,7 @@ public sealed class DistributedJobTests(PlatformFixture fixture) : IClassFixture
     [Fact]
     public async Task Job_past_its_deadline_fails_with_DeadlineExceeded_and_its_tasks_are_stopped()
     {
-        var id = (await Platform.SubmitAsync("""
+        var id = JobJson.Id(await Platform.SubmitAsync("""
             name: overruns
             image: platform/hello-ps:1.0
             env: { HELLO_SLEEP_SECONDS: "300" }
@@ -141,26 +141,26 @@ public sealed class DistributedJobTests(PlatformFixture fixture) : IClassFixture
               worker: { count: 1, resources: { cpus: 0.25, memoryMb: 128 } }
             activeDeadlineSeconds: 3
             terminationGracePeriodSeconds: 5
-            """)).GetProperty("id").GetString()!;
+            """));
 
         var job = await Platform.WaitForStateAsync(id, "Failed", TimeSpan.FromSeconds(60));
 
         Assert.StartsWith("DeadlineExceeded", job.GetProperty("reason").GetString());
-        Assert.Equal("Killed", Task(job.GetProperty("tasks").EnumerateArray(), "worker-0").GetProperty("state").GetString());
+        Assert.Equal("Killed", JobJson.Task(job, "worker-0").GetProperty("state").GetString());
         await DockerEngine.WaitForNoContainersAsync(id, TimeSpan.FromSeconds(30));
     }
 
     [Fact]
     public async Task Finished_job_keeps_its_containers_for_ttlSecondsAfterFinished_then_removes_them()
     {
-        var id = (await Platform.SubmitAsync("""
+        var id = JobJson.Id(await Platform.SubmitAsync("""
             name: keeps-containers
             image: platform/hello-ps:1.0
             command: ["sh", "-c", "echo done"]
             replicas:
               worker: { count: 1, resources: { cpus: 0.25, memoryMb: 128 } }
             ttlSecondsAfterFinished: 8
-            """)).GetProperty("id").GetString()!;
+            """));
 
         await Platform.WaitForStateAsync(id, "Succeeded", TimeSpan.FromSeconds(60));
 
@@ -170,15 +170,12 @@ public sealed class DistributedJobTests(PlatformFixture fixture) : IClassFixture
         Assert.Contains(await Platform.LogsAsync(id), line => line.GetProperty("text").GetString() == "done");
     }
 
-    private static JsonElement Task(IEnumerable<JsonElement> tasks, string name) =>
-        tasks.Single(task => task.GetProperty("name").GetString() == name);
-
     private static void AssertEnvironment(string id, List<JsonElement> tasks, List<JsonElement> lines)
     {
         string Address(JsonElement task) => $"{task.GetProperty("host").GetString()}:{task.GetProperty("port").GetInt32()}";
         string Addresses(string type) => string.Join(',', tasks.Where(t => t.GetProperty("type").GetString() == type).Select(t => $"\"{Address(t)}\""));
         var cluster = $$"""{"chief":[{{Addresses("chief")}}],"ps":[{{Addresses("ps")}}],"worker":[{{Addresses("worker")}}]}""";
-        var chief = Task(tasks, "chief-0");
+        var chief = tasks.Single(task => task.GetProperty("name").GetString() == "chief-0");
 
         foreach (var task in tasks)
         {

@@ -147,7 +147,7 @@ public sealed class MultiNodeTests(ThreeNodeFixture cluster) : IClassFixture<Thr
 
     private static IEnumerable<JsonElement> Tasks(JsonElement job) => job.GetProperty("tasks").EnumerateArray();
 
-    private async Task<string> SubmitAsync(string spec) => (await Platform.SubmitAsync(spec)).GetProperty("id").GetString()!;
+    private async Task<string> SubmitAsync(string spec) => JobJson.Id(await Platform.SubmitAsync(spec));
 
     private async Task<JsonElement> RunningTaskAsync(string id, int attempt, TimeSpan? timeout = null)
     {

@@ -14,7 +14,7 @@ public sealed class PendingAndRefusalTests(TwoGpuFixture fixture) : IClassFixtur
     [Fact]
     public async Task Job_needing_more_gpus_than_are_free_waits_with_a_reason_and_holds_nothing()
     {
-        var id = (await Platform.SubmitAsync(Samples.HelloPsJob)).GetProperty("id").GetString()!;
+        var id = JobJson.Id(await Platform.SubmitAsync(Samples.HelloPsJob));
 
         JsonElement job = default;
         await Eventually.HoldsAsync(async () =>

@@ -10,14 +10,14 @@ public sealed class ProcessRuntimeTests(ProcessRuntimeFixture fixture) : IClassF
     public async Task Process_job_runs_on_the_host_with_the_task_environment_and_its_output_stored()
     {
         var platform = fixture.Platform;
-        var id = (await platform.SubmitAsync("""
+        var id = JobJson.Id(await platform.SubmitAsync("""
             name: on-the-host
             runtime: process
             command: ["sh", "-c", "echo \"$PLATFORM_TASK_NAME of $WORLD_SIZE on $PLATFORM_TASK_PORT\"; echo oops >&2"]
             replicas:
               worker: { count: 2, resources: { cpus: 0.1, memoryMb: 64 } }
             successPolicy: AllWorkers
-            """)).GetProperty("id").GetString()!;
+            """));
 
         var job = await platform.WaitForStateAsync(id, "Succeeded", TimeSpan.FromSeconds(60));
 
