@@ -8,10 +8,16 @@ export class LogStore {
         this.lines = [];
         this.dropped = 0; // oldest lines let go once past the cap
         this.tasks = new Set();
+        this.lastSeq = 0;
     }
 
+    /** Keeps each seq once, in order, even if a line is delivered twice; returns the lines it took. */
     add(lines) {
+        const fresh = [];
         for (const line of lines) {
+            if (line.seq <= this.lastSeq) continue;
+            this.lastSeq = line.seq;
+            fresh.push(line);
             this.lines.push(line);
             this.tasks.add(line.task);
         }
@@ -21,6 +27,7 @@ export class LogStore {
             this.lines.splice(0, excess);
             this.dropped += excess;
         }
+        return fresh;
     }
 
     /** Lines of one task (or all when task is empty) that contain the search text, case-insensitive. */

@@ -37,8 +37,9 @@ export function logView(jobId) {
     renderTabs();
     render();
 
-    function add(lines) {
-        store.add(lines);
+    function add(delivered) {
+        const lines = store.add(delivered);
+        if (lines.length === 0) return;
         if (lines.some((line) => !taskNames.includes(line.task))) renderTabs();
         if (view.paused) {
             view.pending += lines.filter(matcher(view.task, view.search)).length;
