@@ -23,6 +23,8 @@ public sealed record JobSpec
     [Id(11)] public int Priority { get; init; }
     [Id(12)] public int TerminationGracePeriodSeconds { get; init; } = JobSpecDefaults.TerminationGracePeriodSeconds;
     [Id(13)] public int TtlSecondsAfterFinished { get; init; }
+    /// <summary>Named directories of the node mounted into every task of the job; kept across restarts and after the job ends.</summary>
+    [Id(14)] public IReadOnlyList<VolumeSpec> Volumes { get; init; } = [];
 }
 
 /// <summary>One replica group: how many tasks of one type, and what each runs with.</summary>

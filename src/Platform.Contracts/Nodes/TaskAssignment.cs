@@ -25,6 +25,8 @@ public sealed record TaskAssignment
     [Id(12)] public DateTimeOffset? RemoveAfter { get; init; }
     /// <summary>Which placement of its job this belongs to; a job placed again after a node loss gets a new one.</summary>
     [Id(13)] public int Generation { get; init; }
+    /// <summary>Directories under the node's volumes root to bind-mount into the task, read-write.</summary>
+    [Id(14)] public IReadOnlyList<VolumeMount> Volumes { get; init; } = [];
 
     public string Key => TaskKey.Of(JobId, Task);
 

@@ -91,6 +91,7 @@ public sealed partial class JobGrain
         GpuIndexes = [.. task.GpuIndexes],
         Port = task.Port!.Value,
         TerminationGracePeriodSeconds = Spec.TerminationGracePeriodSeconds,
+        Volumes = [.. Spec.Volumes.Select(volume => new VolumeMount(VolumeKeys.ForJob(Id, volume.Name), volume.MountPath))],
     };
 
     private static string GpuId(NodeCapacity? node, int index) =>

@@ -40,6 +40,13 @@ public sealed class WorkerOptions
 
     public int ReconcileIntervalMs { get; set; } = 1000;
 
+    /// <summary>
+    /// The directory volumes live under (<c>jobs/{jobId}/{name}</c> inside it); default
+    /// <c>{Platform:DataDir}/volumes</c>. Point it at a shared mount (NFS) so a job placed on
+    /// another node finds its checkpoints.
+    /// </summary>
+    public string? VolumesPath { get; set; }
+
     public IReadOnlyList<string> RuntimeList =>
         [.. Runtimes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(r => r.ToLowerInvariant())];
 }

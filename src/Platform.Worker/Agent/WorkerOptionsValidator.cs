@@ -25,6 +25,11 @@ public sealed class WorkerOptionsValidator : IValidateOptions<WorkerOptions>
             failures.Add($"Platform:Worker:Runtimes must list docker and/or process (got '{options.Runtimes}').");
         }
 
+        if (!string.IsNullOrEmpty(options.VolumesPath) && !Path.IsPathFullyQualified(options.VolumesPath))
+        {
+            failures.Add($"Platform:Worker:VolumesPath must be an absolute directory (got '{options.VolumesPath}').");
+        }
+
         if (string.IsNullOrWhiteSpace(options.NodeId))
         {
             failures.Add("Platform:Worker:NodeId must not be empty.");

@@ -14,7 +14,11 @@ public static class WorkerServiceCollectionExtensions
     /// <summary>The node agent with the runtimes <c>Platform:Worker:Runtimes</c> enables.</summary>
     public static IServiceCollection AddNodeAgent(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.Section).ValidateOnStart();
+        services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.Section)
+            .PostConfigure(options => options.VolumesPath = string.IsNullOrWhiteSpace(options.VolumesPath)
+                ? Path.Combine(configuration["Platform:DataDir"] is { Length: > 0 } dataDir ? dataDir : DefaultDataDir, "volumes")
+                : options.VolumesPath)
+            .ValidateOnStart();
         services.AddSingleton<IValidateOptions<WorkerOptions>, WorkerOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<NodeGpus>();
@@ -39,4 +43,8 @@ public static class WorkerServiceCollectionExtensions
         services.AddHostedService<NodeAgent>();
         return services;
     }
+
+    /// <summary>The default of <c>Platform:DataDir</c> (the silo's PlatformOptions), which this project does not reference.</summary>
+    private static string DefaultDataDir =>
+        Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "platform");
 }

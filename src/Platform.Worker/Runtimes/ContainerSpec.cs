@@ -7,13 +7,15 @@ namespace Platform.Worker.Runtimes;
 
 /// <summary>
 /// The container a task attempt runs in: host networking, CPU and memory limits from the spec,
-/// unprivileged with every capability dropped and no new privileges, no mounts, labels for
-/// adoption, and the allocated GPUs as a device request when they are real (fake GPUs only get
-/// <c>NVIDIA_VISIBLE_DEVICES</c>).
+/// unprivileged with every capability dropped and no new privileges, no mounts but the
+/// assignment's volumes (read-write binds of their directories under <c>volumesRoot</c>), labels
+/// for adoption, and the allocated GPUs as a device request when they are real (fake GPUs only
+/// get <c>NVIDIA_VISIBLE_DEVICES</c>).
 /// </summary>
 public static class ContainerSpec
 {
-    public static CreateContainerParameters For(TaskAssignment assignment, string nodeId, IReadOnlyList<GpuInfo> nodeGpus) => new()
+    public static CreateContainerParameters For(
+        TaskAssignment assignment, string nodeId, IReadOnlyList<GpuInfo> nodeGpus, string volumesRoot) => new()
     {
         Name = $"platform-{assignment.JobId}-{assignment.Task}-a{assignment.Attempt}",
         Image = assignment.Image ?? throw new TaskStartException($"{assignment.Task} has no image: the docker runtime needs one."),
@@ -38,8 +40,19 @@ public static class ContainerSpec
             CapDrop = ["ALL"],
             SecurityOpt = ["no-new-privileges"],
             DeviceRequests = DeviceRequests(assignment, nodeGpus)!,
+            Mounts = Mounts(assignment, volumesRoot)!,
         },
     };
+
+    private static IList<Mount>? Mounts(TaskAssignment assignment, string volumesRoot) => assignment.Volumes.Count == 0
+        ? null
+        : [.. assignment.Volumes.Select(volume => new Mount
+        {
+            Type = "bind",
+            Source = VolumeDirectories.PathOf(volumesRoot, volume),
+            Target = volume.MountPath,
+            ReadOnly = false,
+        })];
 
     private static IList<DeviceRequest>? DeviceRequests(TaskAssignment assignment, IReadOnlyList<GpuInfo> nodeGpus)
     {

@@ -15,7 +15,8 @@ namespace Platform.Worker.Runtimes;
 
 /// <summary>
 /// Tasks as Docker containers: host networking, CPU and memory limits, all capabilities dropped,
-/// no new privileges, labels for adoption, and GPUs through DeviceRequests when they are real.
+/// no new privileges, labels for adoption, GPUs through DeviceRequests when they are real, and
+/// the assignment's volumes bind-mounted from directories under the volumes root.
 /// </summary>
 public sealed class DockerRuntime(IDockerClient docker, IOptions<WorkerOptions> options, NodeGpus gpus) : ITaskRuntime
 {
@@ -64,7 +65,8 @@ public sealed class DockerRuntime(IDockerClient docker, IOptions<WorkerOptions> 
 
     public async Task<string> StartAsync(TaskAssignment assignment, CancellationToken cancellationToken)
     {
-        var parameters = ContainerSpec.For(assignment, _options.NodeId, gpus.All);
+        var parameters = ContainerSpec.For(assignment, _options.NodeId, gpus.All, _options.VolumesPath!);
+        VolumeDirectories.Prepare(_options.VolumesPath!, assignment.Volumes);
         try
         {
             var id = await CreateOrFindAsync(parameters, cancellationToken);

@@ -44,6 +44,11 @@ public sealed partial class ProcessRuntime : ITaskRuntime, IDisposable
             throw new TaskStartException($"{assignment.Task} has no command: the process runtime needs one.");
         }
 
+        if (assignment.Volumes.Count > 0)
+        {
+            throw new TaskStartException($"{assignment.Task} has volumes, which need the docker runtime: a host process cannot have directories mounted.");
+        }
+
         var start = new ProcessStartInfo(assignment.Command[0])
         {
             RedirectStandardOutput = true,

@@ -15,6 +15,7 @@ public class WorkerOptionsValidatorTests
         ["no runtime"] = (o => o.Runtimes = " , ", "Platform:Worker:Runtimes"),
         ["unknown runtime"] = (o => o.Runtimes = "docker,kubernetes", "Platform:Worker:Runtimes"),
         ["empty node id"] = (o => o.NodeId = "  ", "Platform:Worker:NodeId"),
+        ["relative volumes path"] = (o => o.VolumesPath = "data/volumes", "Platform:Worker:VolumesPath"),
     };
 
     public static TheoryData<string> BadSettingNames => [.. BadSettings.Keys];

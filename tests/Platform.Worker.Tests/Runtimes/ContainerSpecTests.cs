@@ -8,6 +8,8 @@ namespace Platform.Worker.Tests.Runtimes;
 
 public sealed class ContainerSpecTests
 {
+    private const string Root = "/srv/platform/volumes";
+
     private static readonly IReadOnlyList<GpuInfo> RealGpus =
     [
         new(0, "GPU-aaaa", "NVIDIA A100-SXM4-40GB", 40960, Fake: false),
@@ -18,7 +20,7 @@ public sealed class ContainerSpecTests
     [Fact]
     public void Real_gpus_are_requested_from_the_nvidia_driver_by_uuid()
     {
-        var spec = ContainerSpec.For(Assignment(gpus: [0, 2]), "node-a", RealGpus);
+        var spec = ContainerSpec.For(Assignment(gpus: [0, 2]), "node-a", RealGpus, Root);
 
         var request = Assert.Single(spec.HostConfig!.DeviceRequests);
         Assert.Equal("nvidia", request.Driver);
@@ -29,7 +31,7 @@ public sealed class ContainerSpecTests
     [Fact]
     public void Fake_gpus_get_no_device_request()
     {
-        var spec = ContainerSpec.For(Assignment(gpus: [0, 1]), "node-a", NvidiaSmi.Fake(4));
+        var spec = ContainerSpec.For(Assignment(gpus: [0, 1]), "node-a", NvidiaSmi.Fake(4), Root);
 
         Assert.Null(spec.HostConfig!.DeviceRequests);
     }
@@ -37,13 +39,13 @@ public sealed class ContainerSpecTests
     [Fact]
     public void Task_without_gpus_gets_no_device_request()
     {
-        Assert.Null(ContainerSpec.For(Assignment(gpus: []), "node-a", RealGpus).HostConfig!.DeviceRequests);
+        Assert.Null(ContainerSpec.For(Assignment(gpus: []), "node-a", RealGpus, Root).HostConfig!.DeviceRequests);
     }
 
     [Fact]
     public void Container_is_unprivileged_on_the_host_network_with_the_spec_limits_and_labels()
     {
-        var spec = ContainerSpec.For(Assignment(gpus: []), "node-a", RealGpus);
+        var spec = ContainerSpec.For(Assignment(gpus: []), "node-a", RealGpus, Root);
 
         Assert.Equal("platform-job-1-worker-1-a2", spec.Name);
         Assert.Equal("platform/hello-ps:1.0", spec.Image);
@@ -55,6 +57,9 @@ public sealed class ContainerSpecTests
         Assert.False(spec.HostConfig!.Privileged);
         Assert.Equal(["ALL"], spec.HostConfig!.CapDrop);
         Assert.Equal(["no-new-privileges"], spec.HostConfig!.SecurityOpt);
+        Assert.Null(spec.HostConfig!.Mounts);
+        Assert.Null(spec.HostConfig!.Binds);
+        Assert.Null(spec.Volumes);
         Assert.Equal(new Dictionary<string, string>
         {
             ["platform.job"] = "job-1", ["platform.task"] = "worker-1", ["platform.node"] = "node-a", ["platform.attempt"] = "2", ["platform.grace"] = "30",
@@ -64,13 +69,42 @@ public sealed class ContainerSpecTests
     [Fact]
     public void Task_without_a_command_keeps_the_image_default()
     {
-        Assert.Null(ContainerSpec.For(Assignment(gpus: []) with { Command = [] }, "node-a", RealGpus).Cmd);
+        Assert.Null(ContainerSpec.For(Assignment(gpus: []) with { Command = [] }, "node-a", RealGpus, Root).Cmd);
     }
 
     [Fact]
     public void Task_without_an_image_cannot_start()
     {
-        Assert.Throws<TaskStartException>(() => ContainerSpec.For(Assignment(gpus: []) with { Image = null }, "node-a", RealGpus));
+        Assert.Throws<TaskStartException>(() => ContainerSpec.For(Assignment(gpus: []) with { Image = null }, "node-a", RealGpus, Root));
+    }
+
+    [Fact]
+    public void Volumes_are_the_only_mounts_read_write_binds_of_their_directories_under_the_root()
+    {
+        var assignment = Assignment(gpus: []) with
+        {
+            Volumes = [new VolumeMount("jobs/job-1/checkpoints", "/checkpoints"), new VolumeMount("jobs/job-1/data", "/work/data")],
+        };
+
+        var spec = ContainerSpec.For(assignment, "node-a", RealGpus, Root + "/");
+
+        Assert.Equal(
+            [("bind", "/srv/platform/volumes/jobs/job-1/checkpoints", "/checkpoints", false), ("bind", "/srv/platform/volumes/jobs/job-1/data", "/work/data", false)],
+            spec.HostConfig!.Mounts!.Select(mount => (mount.Type, mount.Source, mount.Target, mount.ReadOnly)));
+        Assert.Null(spec.HostConfig!.Binds);
+    }
+
+    [Theory]
+    [InlineData("../etc")]
+    [InlineData("jobs/../../etc")]
+    [InlineData("/etc")]
+    [InlineData("jobs/./x")]
+    [InlineData("")]
+    public void Volume_key_leaving_the_root_cannot_start(string key)
+    {
+        var assignment = Assignment(gpus: []) with { Volumes = [new VolumeMount(key, "/data")] };
+
+        Assert.Throws<TaskStartException>(() => ContainerSpec.For(assignment, "node-a", RealGpus, Root));
     }
 
     private static TaskAssignment Assignment(int[] gpus) => new()

@@ -185,6 +185,16 @@ public sealed class ProcessRuntimeTests : IDisposable
     }
 
     [Fact]
+    public async Task Assignment_with_volumes_cannot_start_as_a_host_process()
+    {
+        var assignment = Assignment(["/bin/true"]) with { Volumes = [new VolumeMount("jobs/job-1/data", "/data")] };
+
+        var exception = await Assert.ThrowsAsync<TaskStartException>(() => _runtime.StartAsync(assignment, _timeout.Token));
+
+        Assert.Contains("docker runtime", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Missing_executable_cannot_start_and_the_message_names_it()
     {
         var exception = await Assert.ThrowsAsync<TaskStartException>(() =>

@@ -27,7 +27,9 @@ internal static partial class JobSpecReader
             TerminationGracePeriodSeconds = root.Int(
                 "terminationGracePeriodSeconds", JobSpecDefaults.TerminationGracePeriodSeconds, min: 0),
             TtlSecondsAfterFinished = root.Int("ttlSecondsAfterFinished", 0, min: 0),
+            Volumes = VolumeSpecReader.Read(root),
         };
+        VolumeSpecReader.CheckRuntime(root, spec);
         root.RejectUnknownFields();
         return spec;
     }
@@ -50,5 +52,5 @@ internal static partial class JobSpecReader
     }
 
     [GeneratedRegex("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$")]
-    private static partial Regex DnsLabel();
+    internal static partial Regex DnsLabel();
 }

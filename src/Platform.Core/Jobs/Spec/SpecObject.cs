@@ -33,6 +33,20 @@ internal sealed class SpecObject(JsonObject json, string path, List<SpecError> e
         var other => Mismatch<SpecObject>(field, other, "an object"),
     };
 
+    /// <summary>An array of objects, one reader per item (<c>volumes[0]</c>); null when absent or not an array.</summary>
+    public IReadOnlyList<SpecObject?>? ObjectList(string field)
+    {
+        var node = Get(field);
+        if (node is not JsonArray array)
+        {
+            return node is null ? null : Mismatch<IReadOnlyList<SpecObject?>>(field, node, "an array of objects");
+        }
+
+        return [.. array.Select((item, i) => item is JsonObject child
+            ? new SpecObject(child, PathOf($"{field}[{i}]"), errors)
+            : Invalid<SpecObject>($"{field}[{i}]", $"must be an object, got {(item is null ? "null" : SpecValues.Describe(item))}"))];
+    }
+
     public string? String(string field)
     {
         var node = Get(field);

@@ -10,9 +10,10 @@ internal static class SpecAssert
 
     public static void Equal(JobSpec expected, JobSpec actual)
     {
-        Assert.Equal(expected with { Command = null, Env = _noEnv, Replicas = _noReplicas },
-            actual with { Command = null, Env = _noEnv, Replicas = _noReplicas });
+        Assert.Equal(expected with { Command = null, Env = _noEnv, Replicas = _noReplicas, Volumes = [] },
+            actual with { Command = null, Env = _noEnv, Replicas = _noReplicas, Volumes = [] });
         Assert.Equal(expected.Command, actual.Command);
+        Assert.Equal(expected.Volumes, actual.Volumes);
         Assert.Equal(expected.Env, actual.Env);
         Assert.Equal(expected.Replicas.Keys, actual.Replicas.Keys);
         foreach (var (type, group) in expected.Replicas)
