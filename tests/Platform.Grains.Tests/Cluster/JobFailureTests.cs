@@ -1,4 +1,5 @@
 using Platform.Contracts.Jobs;
+using Platform.Contracts.Nodes;
 
 namespace Platform.Grains.Tests.Cluster;
 
@@ -34,8 +35,12 @@ public sealed class JobFailureTests(PlatformClusterFixture cluster) : IClassFixt
     [Fact]
     public async Task Failure_under_on_failure_policy_restarts_the_task_as_a_new_attempt()
     {
-        var id = await _jobs.SubmitRunningAsync(Specs.Workers("onfailure", count: 1, gpus: 1, RestartPolicy.OnFailure));
+        var id = await _jobs.SubmitRunningAsync(Specs.Workers("onfailure", count: 1, gpus: 1, RestartPolicy.OnFailure) with
+        {
+            Volumes = [new VolumeSpec("checkpoints", "/checkpoints")],
+        });
         var first = await _jobs.DesiredAsync(id, "worker-0");
+        Assert.Equal([new VolumeMount($"jobs/{id}/checkpoints", "/checkpoints")], first.Volumes);
         await _jobs.RunningAsync(id, "worker-0");
 
         await _jobs.ExitedAsync(id, "worker-0", exitCode: 1);
@@ -50,6 +55,7 @@ public sealed class JobFailureTests(PlatformClusterFixture cluster) : IClassFixt
         Assert.Equal(first.GpuIndexes, second.GpuIndexes);
         Assert.Equal(first.Port, second.Port);
         Assert.Equal(first.Env, second.Env);
+        Assert.Equal(first.Volumes, second.Volumes);
         Assert.Equal((id, "worker-0"), await HolderOfAsync(second.GpuIndexes[0]));
 
         await _jobs.RunningAsync(id, "worker-0", attempt: 1);

@@ -42,7 +42,10 @@ public sealed class NodeLossTests : IAsyncLifetime
     public async Task Tasks_of_a_lost_node_are_placed_again_elsewhere_without_using_the_backoff_limit()
     {
         var jobs = new JobDriver(Client);
-        var id = await jobs.SubmitRunningAsync(Specs.Workers("moves", count: 2, gpus: 1, RestartPolicy.OnFailure));
+        var id = await jobs.SubmitRunningAsync(Specs.Workers("moves", count: 2, gpus: 1, RestartPolicy.OnFailure) with
+        {
+            Volumes = [new VolumeSpec("checkpoints", "/checkpoints")],
+        });
         var first = await jobs.GetAsync(id);
         var lostNode = first.Tasks[0].Node!;
         var otherNode = lostNode == "node-a" ? "node-b" : "node-a";
@@ -55,7 +58,10 @@ public sealed class NodeLossTests : IAsyncLifetime
         Assert.Equal(1, again.InfrastructureRestarts);
         Assert.Equal(0, again.Restarts);
         Assert.All(again.Tasks, task => Assert.Equal(TaskState.Starting, task.State));
-        Assert.Equal([1, 1], (await Node(otherNode).GetDesiredAsync()).Where(a => a.JobId == id).Select(a => a.Attempt));
+        var moved = (await Node(otherNode).GetDesiredAsync()).Where(a => a.JobId == id).ToList();
+        Assert.Equal([1, 1], moved.Select(a => a.Attempt));
+        // The same volume key on every node: with a shared VolumesPath the moved tasks find their checkpoints.
+        Assert.All(moved, a => Assert.Equal([new VolumeMount($"jobs/{id}/checkpoints", "/checkpoints")], a.Volumes));
         var lost = (await Node(lostNode).GetViewAsync())!;
         Assert.Equal(NodeState.Lost, lost.State);
         Assert.Empty(lost.Tasks);
