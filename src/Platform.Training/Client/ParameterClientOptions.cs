@@ -27,6 +27,9 @@ public sealed class ParameterClientOptions
     /// <summary>How long to keep retrying a parameter server that does not answer (not up yet, restarting) before failing.</summary>
     public TimeSpan ConnectTimeout { get; init; } = DefaultConnectTimeout;
 
+    /// <summary>How long a participant other than the chief waits for the chief to initialize the parameter servers.</summary>
+    public TimeSpan InitializeTimeout { get; init; } = TimeSpan.FromMinutes(10);
+
     /// <summary>How long the chief's <see cref="ParameterClient.FinishAsync"/> waits for the other participants to finish before stopping the parameter servers.</summary>
     public TimeSpan FinishTimeout { get; init; } = TimeSpan.FromMinutes(1);
 

@@ -1,3 +1,12 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Platform.Training.Server;
+
 namespace Platform.Training;
 
 /// <summary>
@@ -12,6 +21,42 @@ public static class ParameterServer
         RunAsync(cluster, new ParameterServerOptions(), cancellationToken);
 
     /// <summary>Serves until shutdown with these options.</summary>
-    public static Task RunAsync(TrainingCluster cluster, ParameterServerOptions options, CancellationToken cancellationToken) =>
-        throw new NotImplementedException("ParameterServer.RunAsync lands in the next commit.");
+    /// <exception cref="TrainingException">The cluster gives no port to listen on.</exception>
+    public static async Task RunAsync(TrainingCluster cluster, ParameterServerOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        ArgumentNullException.ThrowIfNull(options);
+        var port = cluster.Port ?? throw new TrainingException("The parameter server has no port: set PLATFORM_TASK_PORT or give this task an address in TF_CONFIG.");
+        var write = options.Log ?? Console.WriteLine;
+        var log = new ServerLog(line => write($"{cluster.TaskName}: {line}"));
+        var shard = new ShardState(Guid.NewGuid().ToString("N"), log.Write);
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.Http2.InitialConnectionWindowSize = 16 << 20;
+            kestrel.Limits.Http2.InitialStreamWindowSize = 8 << 20;
+            kestrel.Listen(BindAddress(options.BindAddress), port, listen => listen.Protocols = HttpProtocols.Http2);
+        });
+        builder.Services.AddGrpc(grpc =>
+        {
+            grpc.MaxReceiveMessageSize = options.MaxMessageBytes;
+            grpc.MaxSendMessageSize = options.MaxMessageBytes;
+        });
+        builder.Services.AddSingleton(shard);
+        builder.Services.AddSingleton(log);
+
+        await using var app = builder.Build();
+        app.MapGrpcService<ParameterShardService>();
+        await app.StartAsync(cancellationToken);
+        log.Write($"serving on {options.BindAddress}:{port} (incarnation {shard.Incarnation}), waiting for the chief to initialize");
+        await ((IHost)app).WaitForShutdownAsync(cancellationToken);
+        log.Write("stopped");
+    }
+
+    private static IPAddress BindAddress(string address) =>
+        address == "localhost" ? IPAddress.Loopback
+        : IPAddress.TryParse(address, out var parsed) ? parsed
+        : throw new TrainingException($"ParameterServerOptions.BindAddress '{address}' is not an IP address.");
 }

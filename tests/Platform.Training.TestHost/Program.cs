@@ -1,0 +1,52 @@
+using System.Globalization;
+using System.Text.Json;
+using Platform.Training;
+using Platform.Training.TestHost;
+
+// Runs as a ps or a training participant of the synthetic linear problem, from TF_CONFIG and PLATFORM_*.
+var arguments = HostArguments.Parse(args);
+var cluster = TrainingCluster.FromEnvironment();
+if (cluster.IsParameterServer)
+{
+    await ParameterServer.RunAsync(cluster, CancellationToken.None);
+    return 0;
+}
+
+var problem = new LinearProblem();
+var options = new ParameterClientOptions
+{
+    Mode = arguments.Mode,
+    Optimizer = arguments.OptimizerSettings(),
+    CheckpointDirectory = arguments.CheckpointDirectory,
+    CheckpointEverySteps = arguments.CheckpointEvery,
+    MaxBlockElements = arguments.MaxBlockElements,
+};
+
+await using var client = await ParameterClient.ConnectAsync(cluster, problem.Parameters, options, CancellationToken.None);
+var step = await client.InitializeAsync(problem.InitialValues(), CancellationToken.None);
+while (step < arguments.Steps)
+{
+    var snapshot = await client.PullAsync(CancellationToken.None);
+    var gradients = problem.Gradient(snapshot.Values, snapshot.Step, cluster.Rank);
+    if (arguments.StepDelayMilliseconds > 0)
+    {
+        await Task.Delay(arguments.StepDelayMilliseconds);
+    }
+
+    step = await client.PushAsync(snapshot.Step, gradients, CancellationToken.None);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{cluster.TaskName}: pushed step {snapshot.Step}, now at step {step}"));
+}
+
+if (cluster.IsChief)
+{
+    var final = await client.PullAsync(CancellationToken.None);
+    var loss = problem.Loss(final.Values);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"@metric {{\"step\": {final.Step}, \"loss\": {loss}}}"));
+    if (arguments.ResultPath is { } path)
+    {
+        await File.WriteAllTextAsync(path, JsonSerializer.Serialize(new { final.Step, Loss = loss, final.Values }));
+    }
+}
+
+await client.FinishAsync(CancellationToken.None);
+return 0;
