@@ -56,7 +56,7 @@ internal sealed class ShardConnection : IDisposable
                 var reply = await call(Client, new CallOptions(cancellationToken: cancellationToken));
                 if (failingSince is not null)
                 {
-                    _log($"{Name} at {Address} answers again");
+                    _log($"{Name} at {Address} answers");
                 }
 
                 return reply;
