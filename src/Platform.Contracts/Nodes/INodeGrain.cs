@@ -30,4 +30,10 @@ public interface INodeGrain : IGrainWithStringKey
     Task WatchAsync();
 
     Task<NodeView?> GetViewAsync();
+
+    /// <summary>The agent reports the framework images the node has (all of them, replacing what it said before).</summary>
+    Task ReportImagesAsync(IReadOnlyList<NodeImage> images);
+
+    /// <summary>The framework images the node's agent last reported.</summary>
+    Task<IReadOnlyList<NodeImage>> GetImagesAsync();
 }

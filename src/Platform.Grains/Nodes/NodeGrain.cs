@@ -147,6 +147,17 @@ public sealed partial class NodeGrain(
         };
     }
 
+    public async Task ReportImagesAsync(IReadOnlyList<NodeImage> images)
+    {
+        if (!Node.Images.SequenceEqual(images))
+        {
+            Node.Images = [.. images];
+            await state.WriteStateAsync();
+        }
+    }
+
+    public Task<IReadOnlyList<NodeImage>> GetImagesAsync() => Task.FromResult<IReadOnlyList<NodeImage>>([.. Node.Images]);
+
     /// <summary>The agent spoke: a Lost node is Ready again, and the watch runs.</summary>
     private async Task HeardAsync()
     {

@@ -12,6 +12,8 @@ public sealed class NodeGrainState
     [Id(2)] public bool Lost { get; set; }
     /// <summary>Jobs whose tasks here were told to stop, by job id, until none of their containers runs.</summary>
     [Id(3)] public Dictionary<string, RetiredJob> Retired { get; set; } = [];
+    /// <summary>The framework images the agent last reported; kept so a restarted control plane still lists them.</summary>
+    [Id(4)] public List<NodeImage> Images { get; set; } = [];
 }
 
 /// <summary>A job's stopped tasks on a node: what they hold until their containers are gone.</summary>

@@ -7,6 +7,7 @@ using Platform.Contracts.Nodes;
 using Platform.Contracts.Scheduling;
 using Platform.Core.Agent;
 using Platform.Worker.Gpus;
+using Platform.Worker.Images;
 using Platform.Worker.Runtimes;
 
 namespace Platform.Worker.Agent;
@@ -21,6 +22,7 @@ public sealed partial class NodeAgent(
     IEnumerable<ITaskRuntime> runtimes,
     NodeGpus gpus,
     LogShipper logs,
+    ImageReporter images,
     IOptions<WorkerOptions> options,
     TimeProvider time,
     ILogger<NodeAgent> logger) : BackgroundService
@@ -43,6 +45,7 @@ public sealed partial class NodeAgent(
                 try
                 {
                     await ReconcileAsync(stoppingToken);
+                    await images.ReportIfDueAsync(Node, stoppingToken);
                 }
                 catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
                 {

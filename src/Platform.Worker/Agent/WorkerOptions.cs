@@ -47,6 +47,9 @@ public sealed class WorkerOptions
     /// </summary>
     public string? VolumesPath { get; set; }
 
+    /// <summary>Seconds between scans of the node's framework images (reported only when they change).</summary>
+    public int ImageScanSeconds { get; set; } = 30;
+
     public IReadOnlyList<string> RuntimeList =>
         [.. Runtimes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(r => r.ToLowerInvariant())];
 }

@@ -30,6 +30,11 @@ public sealed class WorkerOptionsValidator : IValidateOptions<WorkerOptions>
             failures.Add($"Platform:Worker:VolumesPath must be an absolute directory (got '{options.VolumesPath}').");
         }
 
+        if (options.ImageScanSeconds is < 1 or > 3600)
+        {
+            failures.Add($"Platform:Worker:ImageScanSeconds must be between 1 and 3600 (got {options.ImageScanSeconds}).");
+        }
+
         if (string.IsNullOrWhiteSpace(options.NodeId))
         {
             failures.Add("Platform:Worker:NodeId must not be empty.");

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Platform.Contracts.Jobs;
 using Platform.Worker.Gpus;
+using Platform.Worker.Images;
 using Platform.Worker.Runtimes;
 
 namespace Platform.Worker.Agent;
@@ -23,6 +24,7 @@ public static class WorkerServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<NodeGpus>();
         services.AddSingleton<LogShipper>();
+        services.AddSingleton<ImageReporter>();
 
         var runtimes = new WorkerOptions();
         configuration.GetSection(WorkerOptions.Section).Bind(runtimes);
@@ -32,6 +34,7 @@ public static class WorkerServiceCollectionExtensions
                 .WithEndpoint(new Uri(provider.GetRequiredService<IOptions<WorkerOptions>>().Value.DockerEndpoint))
                 .Build());
             services.AddSingleton<ITaskRuntime, DockerRuntime>();
+            services.AddSingleton<IFrameworkImages, DockerFrameworkImages>();
         }
 
         if (runtimes.RuntimeList.Contains(TaskRuntimes.Process))

@@ -24,13 +24,22 @@ public static class DockerEngine
                 "(installs docker.io and runs dockerd --bridge=none --iptables=false).", exception);
         }
 
-        try
+        await RequireImagesAsync(SampleImage);
+    }
+
+    /// <summary>Fails naming the first missing image and how to build it; never skips.</summary>
+    public static async Task RequireImagesAsync(params string[] images)
+    {
+        foreach (var image in images)
         {
-            await Client.Images.InspectImageAsync(SampleImage);
-        }
-        catch (DockerImageNotFoundException exception)
-        {
-            throw new InvalidOperationException($"The image {SampleImage} is missing. Build it with `scripts/images.sh`.", exception);
+            try
+            {
+                await Client.Images.InspectImageAsync(image);
+            }
+            catch (DockerImageNotFoundException exception)
+            {
+                throw new InvalidOperationException($"The image {image} is missing. Build it with `scripts/images.sh`.", exception);
+            }
         }
     }
 

@@ -14,6 +14,8 @@ public class WorkerOptionsValidatorTests
         ["too many fake GPUs"] = (o => o.FakeGpuCount = 65, "Platform:Worker:FakeGpuCount"),
         ["no runtime"] = (o => o.Runtimes = " , ", "Platform:Worker:Runtimes"),
         ["unknown runtime"] = (o => o.Runtimes = "docker,kubernetes", "Platform:Worker:Runtimes"),
+        ["image scans less than a second apart"] = (o => o.ImageScanSeconds = 0, "Platform:Worker:ImageScanSeconds"),
+        ["image scans more than an hour apart"] = (o => o.ImageScanSeconds = 3601, "Platform:Worker:ImageScanSeconds"),
         ["empty node id"] = (o => o.NodeId = "  ", "Platform:Worker:NodeId"),
         ["relative volumes path"] = (o => o.VolumesPath = "data/volumes", "Platform:Worker:VolumesPath"),
     };
