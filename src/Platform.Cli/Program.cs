@@ -1,5 +1,6 @@
 using Platform.Cli;
 using Platform.Cli.Gateway;
+using Platform.Cli.Images;
 using Platform.Cli.Jobs;
 using Platform.Cli.Nodes;
 using Platform.Cli.Notebooks;
@@ -28,6 +29,11 @@ app.Configure(config =>
     {
         node.SetDescription("The nodes and their GPUs.");
         node.AddCommand<NodeListCommand>("list").WithDescription("The GPU map: every GPU slot and the task holding it.");
+    });
+    config.AddBranch("image", image =>
+    {
+        image.SetDescription("The framework images jobs may run.");
+        image.AddCommand<ImageListCommand>("list").WithDescription("The allowed framework images the nodes have: framework, version, size, nodes.");
     });
     config.AddBranch("notebook", notebook =>
     {

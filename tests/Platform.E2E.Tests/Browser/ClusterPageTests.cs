@@ -48,4 +48,26 @@ public sealed class ClusterPageTests(PlatformFixture fixture, ChromiumFixture ch
         await Expect(slots.GetByTestId("gpu-holder").Filter(new() { HasText = "free" })).ToHaveCountAsync(4, new() { Timeout = 60_000 });
         browser.AssertNoScriptErrors();
     }
+
+    [Fact]
+    public async Task The_images_panel_lists_each_framework_image_with_its_version_and_node()
+    {
+        await DockerEngine.RequireImagesAsync("platform/pytorch:2.6-cpu", "platform/pytorch:1.13-cpu");
+        await using var browser = await BrowserSession.OpenAsync(chromium, Platform);
+        var page = browser.Page;
+        await browser.GoToAsync("#/cluster");
+
+        foreach (var (image, framework, version) in new[] { ("platform/pytorch:2.6-cpu", "pytorch", "2.6"), ("platform/pytorch:1.13-cpu", "pytorch", "1.13"), ("platform/hello-ps:1.0", "python", "3") })
+        {
+            var row = page.Locator($"[data-testid=image-row][data-image='{image}']");
+            await Expect(row.GetByTestId("image-framework")).ToHaveTextAsync(framework);
+            await Expect(row.GetByTestId("image-version")).ToHaveTextAsync(version);
+            await Expect(row).ToContainTextAsync(Platform.NodeId);
+        }
+
+        await Expect(page.GetByTestId("images-allowed")).ToHaveTextAsync("Allowed: platform/*");
+        await page.GetByTestId("images").ScrollIntoViewIfNeededAsync();
+        await browser.ScreenshotAsync("images");
+        browser.AssertNoScriptErrors();
+    }
 }

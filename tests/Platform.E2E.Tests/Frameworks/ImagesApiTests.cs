@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Platform.E2E.Tests.Cli;
 using Platform.E2E.Tests.Infrastructure;
 
 namespace Platform.E2E.Tests.Frameworks;
@@ -14,12 +15,7 @@ public sealed class ImagesApiTests(FrameworksFixture fixture)
     [Fact]
     public async Task Images_api_lists_each_built_framework_image_with_its_framework_version_and_node()
     {
-        JsonElement answer = default;
-        await Eventually.HoldsAsync(async () =>
-        {
-            answer = await Platform.Http.GetFromJsonAsync<JsonElement>("api/images");
-            Assert.Contains(Listed(answer), image => image.Image == FrameworkImages.Ours[^1].Image);
-        }, TimeSpan.FromSeconds(30), "the node's agent to report its images");
+        var answer = await ReportedAsync();
 
         Assert.Equal(["platform/*"], answer.GetProperty("allowed").EnumerateArray().Select(pattern => pattern.GetString()));
         var listed = Listed(answer);
@@ -39,6 +35,32 @@ public sealed class ImagesApiTests(FrameworksFixture fixture)
             await DockerEngine.RequireImagesAsync(image);
             Assert.Contains((image, framework, version), listed.Select(entry => (entry.Image, (string?)entry.Framework, (string?)entry.Version)));
         }
+    }
+
+    [Fact]
+    public async Task Image_list_command_shows_what_the_images_api_lists()
+    {
+        var listed = Listed(await ReportedAsync());
+
+        var run = await new CliRunner(Platform).RunAsync("image", "list");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(["IMAGE", "FRAMEWORK", "VERSION", "SIZE", "MB", "AGE", "NODES"], run.StdoutLines[0].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(listed.Select(image => (image.Image, image.Framework, image.Version, string.Join(',', image.Nodes))),
+            run.TableRows.Select(row => (row[0], row[1], row[2], row[^1])));
+        Assert.Contains("Allowed: platform/*", run.Stderr);
+    }
+
+    /// <summary>The answer once the node's agent has reported its images (it does at start).</summary>
+    private async Task<JsonElement> ReportedAsync()
+    {
+        JsonElement answer = default;
+        await Eventually.HoldsAsync(async () =>
+        {
+            answer = await Platform.Http.GetFromJsonAsync<JsonElement>("api/images");
+            Assert.Contains(Listed(answer), image => image.Image == FrameworkImages.Ours[^1].Image);
+        }, TimeSpan.FromSeconds(30), "the node's agent to report its images");
+        return answer;
     }
 
     private static List<(string Image, string Framework, string Version, List<string> Nodes, double SizeMb)> Listed(JsonElement answer) =>

@@ -1,20 +1,29 @@
-// #/cluster: every node as a card with a grid of its GPU slots and who holds each; every 2 s.
+// #/cluster: every node as a card with a grid of its GPU slots and who holds each, and the
+// framework images the nodes have; every 2 s.
 import { api } from '../shared/api.js';
 import { age, badge, h, jobHref, replace } from '../shared/dom.js';
 import { notice } from '../shared/notice.js';
 import { poll } from '../shared/poll.js';
+import { imagesPanel } from './images-panel.js';
 
 export function clusterPage(main) {
     const status = h('div', { class: 'status-line' });
     const summary = h('p', { class: 'muted', 'data-testid': 'cluster-summary' });
     const grid = h('div', { class: 'node-grid', 'data-testid': 'nodes' });
-    main.append(h('div', { class: 'page-title' }, h('h1', {}, 'Cluster'), summary), status, grid);
+    const images = imagesPanel();
+    main.append(h('div', { class: 'page-title' }, h('h1', {}, 'Cluster'), summary), status, grid, images.element);
     let rendered = '';
+    let renderedImages = '';
 
     return poll(async () => {
         try {
-            const nodes = await api.nodes();
+            const [nodes, catalog] = await Promise.all([api.nodes(), api.images()]);
             replace(status);
+            const imagesJson = JSON.stringify(catalog);
+            if (imagesJson !== renderedImages) {
+                renderedImages = imagesJson;
+                images.update(catalog);
+            }
             const json = JSON.stringify(nodes.map((node) => ({ ...node, lastHeartbeat: undefined })));
             if (json === rendered) return;
             rendered = json;

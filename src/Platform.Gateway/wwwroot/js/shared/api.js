@@ -33,6 +33,7 @@ export const api = {
     logs: (id, after, limit = 10000) => request(`${job(id)}/logs?after=${after}&limit=${limit}`),
     cancel: (id) => request(`${job(id)}/cancel`, { method: 'POST' }),
     nodes: () => request('/api/nodes'),
+    images: () => request('/api/images'),
 
     /** Posts a spec as YAML, or as JSON when it starts with `{`. */
     submit: (text) => request('/api/jobs', {
