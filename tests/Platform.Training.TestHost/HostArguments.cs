@@ -27,6 +27,12 @@ public sealed record HostArguments
 
     public string? ResultPath { get; init; }
 
+    public int Inputs { get; init; } = 16;
+
+    public int Outputs { get; init; } = 4;
+
+    public int Batch { get; init; } = 8;
+
     public static HostArguments Parse(IReadOnlyList<string> args)
     {
         var parsed = new HostArguments();
@@ -46,6 +52,9 @@ public sealed record HostArguments
                 "--max-block" => parsed with { MaxBlockElements = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--step-delay-ms" => parsed with { StepDelayMilliseconds = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--result" => parsed with { ResultPath = value },
+                "--inputs" => parsed with { Inputs = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--outputs" => parsed with { Outputs = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--batch" => parsed with { Batch = int.Parse(value, CultureInfo.InvariantCulture) },
                 _ => throw new ArgumentException($"Unknown argument {args[index]}."),
             };
         }

@@ -12,7 +12,7 @@ if (cluster.IsParameterServer)
     return 0;
 }
 
-var problem = new LinearProblem();
+var problem = new LinearProblem(arguments.Inputs, arguments.Outputs, arguments.Batch);
 var options = new ParameterClientOptions
 {
     Mode = arguments.Mode,
@@ -24,6 +24,7 @@ var options = new ParameterClientOptions
 
 await using var client = await ParameterClient.ConnectAsync(cluster, problem.Parameters, options, CancellationToken.None);
 var step = await client.InitializeAsync(problem.InitialValues(), CancellationToken.None);
+var started = (Step: step, Clock: System.Diagnostics.Stopwatch.StartNew());
 while (step < arguments.Steps)
 {
     var snapshot = await client.PullAsync(CancellationToken.None);
@@ -41,6 +42,8 @@ if (cluster.IsChief)
 {
     var final = await client.PullAsync(CancellationToken.None);
     var loss = problem.Loss(final.Values);
+    var seconds = started.Clock.Elapsed.TotalSeconds;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{final.Step - started.Step} steps of {problem.Parameters.Sum(parameter => parameter.Length)} parameters in {seconds:F2} s: {(final.Step - started.Step) / seconds:F1} steps/s"));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"@metric {{\"step\": {final.Step}, \"loss\": {loss}}}"));
     if (arguments.ResultPath is { } path)
     {

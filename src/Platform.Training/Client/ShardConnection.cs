@@ -32,6 +32,7 @@ internal sealed class ShardConnection : IDisposable
                 KeepAlivePingDelay = TimeSpan.FromSeconds(20),
                 KeepAlivePingTimeout = TimeSpan.FromSeconds(20),
                 EnableMultipleHttp2Connections = true,
+                InitialHttp2StreamWindowSize = 4 << 20,
             },
         });
         Client = new ParameterShard.ParameterShardClient(_channel);
