@@ -1,6 +1,7 @@
 using Platform.Gateway.Apis;
 using Platform.Gateway.Hosting;
 using Platform.Gateway.Hubs;
+using Platform.Gateway.Notebooks;
 using Scalar.AspNetCore;
 
 // appsettings.json beside the binary, wherever the process is started from.
@@ -17,6 +18,8 @@ app.MapScalarApiReference();
 app.MapJobsApi();
 app.MapNodesApi();
 app.MapImagesApi();
+app.MapNotebooksApi();
+app.MapNotebookProxy();
 app.MapHub<JobsHub>("/hubs/jobs");
 app.Run();
 

@@ -151,13 +151,13 @@ public sealed class LiveUpdatesTests(PlatformFixture fixture) : IClassFixture<Pl
     }
 
     [Fact]
-    public async Task Subscribing_to_an_unknown_job_or_a_notebook_is_refused_with_a_reason()
+    public async Task Subscribing_to_an_unknown_job_or_notebook_is_refused_with_a_reason()
     {
         await using var client = await HubClient.ConnectAsync(Platform);
 
         var unknown = await Assert.ThrowsAsync<HubException>(() => client.SubscribeAsync("no-such-job"));
         Assert.Contains("no-such-job", unknown.Message);
         var notebook = await Assert.ThrowsAsync<HubException>(() => client.InvokeAsync("SubscribeNotebook", "nb-1"));
-        Assert.Contains("not available", notebook.Message);
+        Assert.Contains("no notebook 'nb-1'", notebook.Message);
     }
 }

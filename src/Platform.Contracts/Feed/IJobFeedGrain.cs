@@ -1,10 +1,11 @@
 using Platform.Contracts.Jobs;
 using Platform.Contracts.Logs;
+using Platform.Contracts.Notebooks;
 
 namespace Platform.Contracts.Feed;
 
 /// <summary>
-/// Fans job changes out to every gateway (key <see cref="Key"/>). Gateways subscribe an observer and
+/// Fans job and notebook changes out to every gateway (key <see cref="Key"/>). Gateways subscribe an observer and
 /// subscribe again periodically; an observer not renewed expires. Publishing is one-way: a job or
 /// log never waits on a gateway.
 /// </summary>
@@ -24,4 +25,7 @@ public interface IJobFeedGrain : IGrainWithStringKey
 
     [Orleans.Concurrency.OneWay]
     Task PublishMetricsAsync(string jobId, IReadOnlyList<MetricPoint> points);
+
+    [Orleans.Concurrency.OneWay]
+    Task PublishNotebookAsync(NotebookView notebook);
 }

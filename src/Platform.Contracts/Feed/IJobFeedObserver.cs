@@ -1,5 +1,6 @@
 using Platform.Contracts.Jobs;
 using Platform.Contracts.Logs;
+using Platform.Contracts.Notebooks;
 
 namespace Platform.Contracts.Feed;
 
@@ -15,4 +16,7 @@ public interface IJobFeedObserver : IGrainObserver
 
     [Orleans.Concurrency.OneWay]
     Task MetricPointsAdded(string jobId, IReadOnlyList<MetricPoint> points);
+
+    [Orleans.Concurrency.OneWay]
+    Task NotebookUpdated(NotebookView notebook);
 }

@@ -10,6 +10,9 @@ public interface IJobGrain : IGrainWithStringKey
     /// <summary>Stores a validated spec and queues the job. Idempotent for the same id.</summary>
     Task<JobView> SubmitAsync(JobSpec spec);
 
+    /// <summary>Stores and queues a job the platform runs for <paramref name="owner"/>: unlisted, with secret env. Idempotent.</summary>
+    Task<JobView> SubmitOwnedAsync(JobSpec spec, JobOwner owner);
+
     /// <summary>The job, or null when no job has this id.</summary>
     Task<JobView?> GetAsync();
 
@@ -17,6 +20,9 @@ public interface IJobGrain : IGrainWithStringKey
 
     /// <summary>Stops every task with its grace period; false when the job had already finished.</summary>
     Task<bool> CancelAsync();
+
+    /// <summary>Like <see cref="CancelAsync"/>, with the reason the job's state and timeline show.</summary>
+    Task<bool> StopAsync(string reason);
 
     /// <summary>The scheduler placed the job. One-way: the scheduler never waits on a job.</summary>
     [OneWay]

@@ -27,8 +27,16 @@ public sealed record TaskAssignment
     [Id(13)] public int Generation { get; init; }
     /// <summary>Directories under the node's volumes root to bind-mount into the task, read-write.</summary>
     [Id(14)] public IReadOnlyList<VolumeMount> Volumes { get; init; } = [];
+    /// <summary>
+    /// Environment the task gets on top of <see cref="Env"/> that no view may show (a notebook's
+    /// Jupyter token). Only the runtime reads it.
+    /// </summary>
+    [Id(15)] public IReadOnlyDictionary<string, string> SecretEnv { get; init; } = new Dictionary<string, string>();
 
     public string Key => TaskKey.Of(JobId, Task);
+
+    /// <summary>What the runtime puts in the task's environment: <see cref="Env"/>, then <see cref="SecretEnv"/>.</summary>
+    public IEnumerable<KeyValuePair<string, string>> RuntimeEnvironment() => Env.Concat(SecretEnv);
 
     public bool Expired(DateTimeOffset now) => RemoveAfter <= now;
 }

@@ -1,5 +1,8 @@
 using System.Text.Json.Serialization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Platform.Gateway.Hubs;
+using Platform.Gateway.Notebooks;
+using Platform.Grains.Hosting;
 using Platform.Silo;
 using Platform.Worker.Agent;
 
@@ -42,6 +45,12 @@ public static class GatewayHostingExtensions
             options.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddSingleton<LogStreams>();
         builder.Services.AddHostedService<JobFeedListener>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddPlatformNotebookOptions();
+        builder.Services.AddHttpForwarder();
+        builder.Services.AddSingleton<NotebookRoutes>();
+        builder.Services.AddSingleton<NotebookAccess>();
+        builder.Services.AddSingleton<ProxyActivity>();
         return builder;
     }
 }

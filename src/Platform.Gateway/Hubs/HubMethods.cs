@@ -6,4 +6,5 @@ public static class HubMethods
     public const string JobUpdated = "jobUpdated";
     public const string LogLines = "logLines";
     public const string MetricPoints = "metricPoints";
+    public const string NotebookUpdated = "notebookUpdated";
 }

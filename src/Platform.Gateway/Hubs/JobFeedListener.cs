@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.SignalR;
 using Platform.Contracts.Feed;
 using Platform.Contracts.Jobs;
 using Platform.Contracts.Logs;
+using Platform.Contracts.Notebooks;
+using Platform.Gateway.Notebooks;
 
 namespace Platform.Gateway.Hubs;
 
@@ -11,7 +13,7 @@ namespace Platform.Gateway.Hubs;
 /// gateway again that way.
 /// </summary>
 public sealed partial class JobFeedListener(
-    IGrainFactory grains, IHubContext<JobsHub> hub, LogStreams streams, ILogger<JobFeedListener> logger)
+    IGrainFactory grains, IHubContext<JobsHub> hub, LogStreams streams, NotebookRoutes routes, ILogger<JobFeedListener> logger)
     : BackgroundService, IJobFeedObserver
 {
     private static readonly TimeSpan Renew = TimeSpan.FromSeconds(20);
@@ -26,6 +28,12 @@ public sealed partial class JobFeedListener(
 
     public Task MetricPointsAdded(string jobId, IReadOnlyList<MetricPoint> points) =>
         hub.Clients.Group(JobsHub.JobGroup(jobId)).SendAsync(HubMethods.MetricPoints, jobId, points);
+
+    public Task NotebookUpdated(NotebookView notebook)
+    {
+        routes.Forget(notebook.Id);
+        return hub.Clients.Group(JobsHub.NotebookGroup(notebook.Id)).SendAsync(HubMethods.NotebookUpdated, notebook);
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

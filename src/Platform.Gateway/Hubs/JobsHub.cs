@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.SignalR;
 using Platform.Contracts.Jobs;
+using Platform.Contracts.Notebooks;
 
 namespace Platform.Gateway.Hubs;
 
 /// <summary>
 /// The hub of API.md at <c>/hubs/jobs</c>. A subscriber gets the job at once, then every change
 /// (<c>jobUpdated</c>), every log line from the first in order (<c>logLines</c>) and every metric point
-/// (<c>metricPoints</c>) as they come.
+/// (<c>metricPoints</c>) as they come. A notebook's subscriber gets the notebook at once and on every
+/// change (<c>notebookUpdated</c>).
 /// </summary>
 public sealed class JobsHub(IGrainFactory grains, LogStreams streams) : Hub
 {
@@ -28,8 +30,19 @@ public sealed class JobsHub(IGrainFactory grains, LogStreams streams) : Hub
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, JobGroup(jobId));
     }
 
-    public Task SubscribeNotebook(string notebookId) =>
-        throw new HubException($"Notebooks are not available on this platform yet (asked for '{notebookId}').");
+    /// <summary>Sends the notebook at once, then on every change (<c>notebookUpdated</c>), its url once Ready.</summary>
+    public async Task SubscribeNotebook(string notebookId)
+    {
+        if (await grains.GetGrain<INotebookGrain>(notebookId).GetAsync() is not { } notebook)
+        {
+            throw new HubException($"There is no notebook '{notebookId}'.");
+        }
+
+        await Groups.AddToGroupAsync(Context.ConnectionId, NotebookGroup(notebookId));
+        await Clients.Caller.SendAsync(HubMethods.NotebookUpdated, notebook);
+    }
+
+    public Task UnsubscribeNotebook(string notebookId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, NotebookGroup(notebookId));
 
     public override Task OnDisconnectedAsync(Exception? exception)
     {
@@ -38,4 +51,6 @@ public sealed class JobsHub(IGrainFactory grains, LogStreams streams) : Hub
     }
 
     public static string JobGroup(string jobId) => $"job:{jobId}";
+
+    public static string NotebookGroup(string notebookId) => $"notebook:{notebookId}";
 }

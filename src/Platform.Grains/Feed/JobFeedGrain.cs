@@ -2,6 +2,7 @@ using Orleans.Utilities;
 using Platform.Contracts.Feed;
 using Platform.Contracts.Jobs;
 using Platform.Contracts.Logs;
+using Platform.Contracts.Notebooks;
 
 namespace Platform.Grains.Feed;
 
@@ -34,4 +35,6 @@ public sealed class JobFeedGrain(ILogger<JobFeedGrain> logger) : Grain, IJobFeed
 
     public Task PublishMetricsAsync(string jobId, IReadOnlyList<MetricPoint> points) =>
         _observers.Notify(observer => observer.MetricPointsAdded(jobId, points));
+
+    public Task PublishNotebookAsync(NotebookView notebook) => _observers.Notify(observer => observer.NotebookUpdated(notebook));
 }

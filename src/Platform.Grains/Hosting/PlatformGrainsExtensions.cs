@@ -1,11 +1,15 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Orleans.Runtime.Hosting;
 using Orleans.Serialization;
 using Platform.Contracts.Jobs;
+using Platform.Contracts.Notebooks;
 using Platform.Contracts.Scheduling;
+using Platform.Core.Notebooks;
 using Platform.Grains.Logs;
 using Platform.Grains.Nodes;
+using Platform.Grains.Notebooks;
 using Platform.Grains.Storage;
 
 namespace Platform.Grains.Hosting;
@@ -23,13 +27,27 @@ public static class PlatformGrainsExtensions
         silo.Services.AddOptions<NodeLivenessOptions>().BindConfiguration(NodeLivenessOptions.Section)
             .Validate(options => options.LostAfterSeconds > 0, "Platform:Nodes:LostAfterSeconds must be more than 0.")
             .ValidateOnStart();
+        silo.Services.AddPlatformNotebookOptions();
+        silo.Services.TryAddSingleton<JupyterClient>();
         silo.Services.AddGrainStorage(StorageNames.Platform, (services, _) => new SqliteGrainStorage(
             new SqliteDatabase(Path.Combine(dataDir, "state.db"), SqliteGrainStorage.Schema),
             services.GetRequiredService<Serializer>()));
         silo.Services.AddSingleton<ILogStore>(_ =>
             new SqliteLogStore(new SqliteDatabase(Path.Combine(dataDir, "logs.db"), SqliteLogStore.Schema, durable: false)));
-        silo.AddStartupTask((services, _) =>
-            services.GetRequiredService<IGrainFactory>().GetGrain<ISchedulerGrain>(GrainKeys.DefaultPool).ResumeAsync());
+        silo.AddStartupTask(async (services, _) =>
+        {
+            var grains = services.GetRequiredService<IGrainFactory>();
+            await grains.GetGrain<ISchedulerGrain>(GrainKeys.DefaultPool).ResumeAsync();
+            await grains.GetGrain<INotebookIndexGrain>(INotebookIndexGrain.Key).ResumeAsync();
+        });
         return silo;
+    }
+
+    /// <summary>The <c>Platform:Notebooks</c> options, validated at start; the gateway binds the same section.</summary>
+    public static IServiceCollection AddPlatformNotebookOptions(this IServiceCollection services)
+    {
+        services.AddOptions<NotebookOptions>().BindConfiguration(NotebookOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NotebookOptions>, NotebookOptionsValidator>());
+        return services;
     }
 }

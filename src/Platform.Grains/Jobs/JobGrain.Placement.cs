@@ -92,6 +92,7 @@ public sealed partial class JobGrain
         Port = task.Port!.Value,
         TerminationGracePeriodSeconds = Spec.TerminationGracePeriodSeconds,
         Volumes = [.. Spec.Volumes.Select(volume => new VolumeMount(VolumeKeys.ForJob(Id, volume.Name), volume.MountPath))],
+        SecretEnv = Job.Owner?.SecretEnv ?? new Dictionary<string, string>(),
     };
 
     private static string GpuId(NodeCapacity? node, int index) =>

@@ -1,6 +1,7 @@
 using Platform.Contracts.Feed;
 using Platform.Contracts.Jobs;
 using Platform.Contracts.Nodes;
+using Platform.Contracts.Notebooks;
 using Platform.Contracts.Scheduling;
 using Platform.Core.Jobs.ClusterSpec;
 using Platform.Grains.Storage;
@@ -34,13 +35,18 @@ public sealed partial class JobGrain(
         return Task.CompletedTask;
     }
 
-    public async Task<JobView> SubmitAsync(JobSpec spec)
+    public Task<JobView> SubmitAsync(JobSpec spec) => SubmitAsync(spec, owner: null);
+
+    public Task<JobView> SubmitOwnedAsync(JobSpec spec, JobOwner owner) => SubmitAsync(spec, owner);
+
+    private async Task<JobView> SubmitAsync(JobSpec spec, JobOwner? owner)
     {
         if (state.RecordExists)
         {
             return View();
         }
 
+        Job.Owner = owner;
         var now = time.GetUtcNow();
         Job.Spec = spec;
         Job.State = JobState.Pending;
@@ -61,14 +67,16 @@ public sealed partial class JobGrain(
 
     public Task<IReadOnlyList<JobEvent>> GetEventsAsync() => Task.FromResult<IReadOnlyList<JobEvent>>([.. Job.Events]);
 
-    public async Task<bool> CancelAsync()
+    public Task<bool> CancelAsync() => StopAsync("Cancelled by user");
+
+    public async Task<bool> StopAsync(string reason)
     {
         if (!state.RecordExists || Job.State.IsFinished())
         {
             return false;
         }
 
-        await FinishAsync(JobState.Cancelled, "Cancelled by user");
+        await FinishAsync(JobState.Cancelled, reason);
         return true;
     }
 
@@ -149,8 +157,17 @@ public sealed partial class JobGrain(
     private async Task SaveAsync()
     {
         await state.WriteStateAsync();
-        await GrainFactory.GetGrain<IJobIndexGrain>(GrainKeys.JobIndex)
-            .UpsertAsync(new JobSummary(Id, Spec.Name, Spec.Team, Job.State, Job.CreatedAt));
+        if (Job.Owner is { } owner)
+        {
+            // A notebook's job is not the user's to list: its notebook reads it again instead.
+            _ = GrainFactory.GetGrain<INotebookGrain>(owner.NotebookId).JobChangedAsync();
+        }
+        else
+        {
+            await GrainFactory.GetGrain<IJobIndexGrain>(GrainKeys.JobIndex)
+                .UpsertAsync(new JobSummary(Id, Spec.Name, Spec.Team, Job.State, Job.CreatedAt));
+        }
+
         _ = GrainFactory.GetGrain<IJobFeedGrain>(IJobFeedGrain.Key).PublishJobAsync(View());
     }
 

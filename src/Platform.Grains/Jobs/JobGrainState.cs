@@ -19,6 +19,8 @@ public sealed class JobGrainState
     /// <summary>Which placement of the job is current; it grows when the job is placed again after a node loss.</summary>
     [Id(10)] public int Generation { get; set; }
     [Id(11)] public int InfrastructureRestarts { get; set; }
+    /// <summary>Set for a job the platform runs for a notebook: unlisted, its owner told of changes.</summary>
+    [Id(12)] public JobOwner? Owner { get; set; }
 }
 
 /// <summary>The control plane's record of one task; <see cref="Attempt"/> grows with every restart.</summary>

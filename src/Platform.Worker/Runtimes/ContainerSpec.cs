@@ -20,7 +20,7 @@ public static class ContainerSpec
         Name = $"platform-{assignment.JobId}-{assignment.Task}-a{assignment.Attempt}",
         Image = assignment.Image ?? throw new TaskStartException($"{assignment.Task} has no image: the docker runtime needs one."),
         Cmd = assignment.Command.Count > 0 ? [.. assignment.Command] : null!,
-        Env = [.. assignment.Env.Select(variable => $"{variable.Key}={variable.Value}")],
+        Env = [.. assignment.RuntimeEnvironment().Select(variable => $"{variable.Key}={variable.Value}")],
         Labels = new Dictionary<string, string>
         {
             [TaskLabels.Job] = assignment.JobId,

@@ -60,7 +60,7 @@ public sealed partial class ProcessRuntime : ITaskRuntime, IDisposable
             start.ArgumentList.Add(argument);
         }
 
-        foreach (var variable in assignment.Env)
+        foreach (var variable in assignment.RuntimeEnvironment())
         {
             start.Environment[variable.Key] = variable.Value;
         }

@@ -43,6 +43,27 @@ public static class DockerEngine
         }
     }
 
+    /// <summary>Fails with what to do when <paramref name="image"/> is not in the engine.</summary>
+    public static async Task RequireImageAsync(string image)
+    {
+        try
+        {
+            await Client.Images.InspectImageAsync(image);
+        }
+        catch (DockerImageNotFoundException exception)
+        {
+            throw new InvalidOperationException($"The image {image} is missing. Build it with `scripts/images.sh`.", exception);
+        }
+    }
+
+    /// <summary>The environment of the job's one container, as the engine holds it.</summary>
+    public static async Task<IDictionary<string, string>> EnvOfAsync(string jobId)
+    {
+        var container = Assert.Single(await ContainersAsync("platform.job", jobId));
+        var inspected = await Client.Containers.InspectContainerAsync(container.ID);
+        return (inspected.Config?.Env ?? []).Select(variable => variable.Split('=', 2)).ToDictionary(pair => pair[0], pair => pair[1]);
+    }
+
     public static async Task<IList<ContainerListResponse>> ContainersAsync(string label, string value) =>
         await Client.Containers.ListContainersAsync(new ContainersListParameters
         {

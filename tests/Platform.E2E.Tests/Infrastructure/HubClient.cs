@@ -27,6 +27,7 @@ public sealed class HubClient : IAsyncDisposable
             }
         });
         _connection.On<JsonElement>("jobUpdated", job => Jobs.Enqueue(job));
+        _connection.On<JsonElement>("notebookUpdated", notebook => Notebooks.Enqueue(notebook));
         _connection.On<string, List<JsonElement>>("metricPoints", (_, points) =>
         {
             foreach (var point in points)
@@ -42,6 +43,8 @@ public sealed class HubClient : IAsyncDisposable
 
     public ConcurrentQueue<JsonElement> Points { get; } = new();
 
+    public ConcurrentQueue<JsonElement> Notebooks { get; } = new();
+
     /// <param name="gate">When given, the client takes no further message while the gate is closed.</param>
     public static async Task<HubClient> ConnectAsync(PlatformProcess platform, SemaphoreSlim? gate = null)
     {
@@ -52,6 +55,8 @@ public sealed class HubClient : IAsyncDisposable
     }
 
     public Task SubscribeAsync(string jobId) => _connection.InvokeAsync("SubscribeJob", jobId);
+
+    public Task SubscribeNotebookAsync(string notebookId) => _connection.InvokeAsync("SubscribeNotebook", notebookId);
 
     public Task InvokeAsync(string method, string argument) => _connection.InvokeAsync(method, argument);
 

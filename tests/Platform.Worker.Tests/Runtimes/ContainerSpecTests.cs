@@ -107,6 +107,19 @@ public sealed class ContainerSpecTests
         Assert.Throws<TaskStartException>(() => ContainerSpec.For(assignment, "node-a", RealGpus, Root));
     }
 
+    [Fact]
+    public void Secret_env_reaches_the_container_but_not_the_assignment_env()
+    {
+        var assignment = Assignment(gpus: []) with { SecretEnv = new Dictionary<string, string> { ["JUPYTER_TOKEN"] = "s3cret" } };
+
+        var spec = ContainerSpec.For(assignment, "node-a", RealGpus);
+
+        Assert.Contains("JUPYTER_TOKEN=s3cret", spec.Env);
+        Assert.Contains("RANK=2", spec.Env);
+        Assert.DoesNotContain("JUPYTER_TOKEN", assignment.Env.Keys);
+        Assert.DoesNotContain("s3cret", assignment.ToString(), StringComparison.Ordinal);
+    }
+
     private static TaskAssignment Assignment(int[] gpus) => new()
     {
         JobId = "job-1",

@@ -12,11 +12,11 @@ internal static class SpecBody
 
     private static readonly JsonDocumentOptions _jsonOptions = new() { AllowDuplicateProperties = false };
 
-    public static JsonObject? ReadJson(string body, List<SpecError> errors)
+    public static JsonObject? ReadJson(string body, List<SpecError> errors, string what = "the job spec")
     {
         if (string.IsNullOrWhiteSpace(body))
         {
-            return Fail(errors, "The body is empty; send the job spec as a JSON object.");
+            return Fail(errors, $"The body is empty; send {what} as a JSON object.");
         }
 
         try

@@ -107,8 +107,8 @@ internal sealed class SpecObject(JsonObject json, string path, List<SpecError> e
         return names.Contains(value, StringComparer.Ordinal) ? System.Enum.Parse<T>(value) : fallback;
     }
 
-    public int Int(string field, int fallback, int min = int.MinValue) =>
-        (int?)Whole(field, min, int.MaxValue) ?? fallback;
+    public int Int(string field, int fallback, int min = int.MinValue, int max = int.MaxValue) =>
+        (int?)Whole(field, min, max) ?? fallback;
 
     public long? Long(string field, long min) => Whole(field, min, long.MaxValue);
 

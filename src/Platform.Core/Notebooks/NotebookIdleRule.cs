@@ -1,0 +1,37 @@
+namespace Platform.Core.Notebooks;
+
+/// <summary>
+/// When a notebook is idle: no kernel has been busy and no request has passed the proxy for its idle
+/// timeout. A kernel busy now, or a GPU of the notebook busy now (where its utilisation can be
+/// read), is activity now; a kernel's last activity, the last proxied request and the moment the
+/// notebook became Ready are activity then. The latest of them is the notebook's last activity.
+/// </summary>
+public static class NotebookIdleRule
+{
+    /// <summary>A GPU at or above this utilisation (percent) is in use; below it, monitoring noise.</summary>
+    public const double BusyGpuPercent = 5;
+
+    public static DateTimeOffset LastActivity(ActivitySignals signals, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(signals);
+        if (signals.Kernels.Any(kernel => kernel.IsBusy) || signals.GpuUtilisation.Any(percent => percent >= BusyGpuPercent))
+        {
+            return now;
+        }
+
+        var latest = signals.ReadyAt;
+        foreach (var seen in signals.Kernels.Select(kernel => kernel.LastActivity).Append(signals.LastRequest))
+        {
+            if (seen > latest)
+            {
+                latest = seen.Value;
+            }
+        }
+
+        // A clock ahead of ours (Jupyter's, in a kernel's last_activity) never makes the notebook look used in the future.
+        return latest > now ? now : latest;
+    }
+
+    /// <summary>True when the notebook has been idle for <paramref name="timeout"/> or longer.</summary>
+    public static bool IsIdle(DateTimeOffset lastActivity, DateTimeOffset now, TimeSpan timeout) => now - lastActivity >= timeout;
+}

@@ -1,0 +1,85 @@
+using System.Text.RegularExpressions;
+
+namespace Platform.Core.Notebooks;
+
+/// <summary>The <c>Platform:Notebooks</c> section: the default image, idle culling and its clock.</summary>
+public sealed partial class NotebookOptions
+{
+    public const string Section = "Platform:Notebooks";
+    public const string DefaultImage = "platform/jupyter:4.0-cpu";
+    public const int DefaultIdleTimeoutMinutes = 60;
+    public const double DefaultMinuteSeconds = 60;
+    public const double DefaultCheckSeconds = 30;
+    public const double DefaultReadyTimeoutSeconds = 180;
+    public const int DefaultStopGraceSeconds = 10;
+    public const string DefaultUserName = "default";
+
+    /// <summary>The image of a notebook whose request names none.</summary>
+    public string Image { get; set; } = DefaultImage;
+
+    /// <summary>The idle timeout of a notebook whose request names none.</summary>
+    public int IdleTimeoutMinutes { get; set; } = DefaultIdleTimeoutMinutes;
+
+    /// <summary>How many seconds one minute of <c>idleTimeoutMinutes</c> lasts: 60, lowered only to test culling.</summary>
+    public double MinuteSeconds { get; set; } = DefaultMinuteSeconds;
+
+    /// <summary>How often a Ready notebook's kernels are asked about and the idle rule applied.</summary>
+    public double CheckSeconds { get; set; } = DefaultCheckSeconds;
+
+    /// <summary>How long Jupyter may take, once its container runs, to answer; past it the notebook fails.</summary>
+    public double ReadyTimeoutSeconds { get; set; } = DefaultReadyTimeoutSeconds;
+
+    /// <summary>Seconds between SIGTERM and kill when a notebook is stopped or culled.</summary>
+    public int StopGraceSeconds { get; set; } = DefaultStopGraceSeconds;
+
+    /// <summary>
+    /// Whose notebooks these are while the platform has no authentication: every caller is this user,
+    /// and every notebook's work directory is this user's volume.
+    /// </summary>
+    public string DefaultUser { get; set; } = DefaultUserName;
+
+    public TimeSpan Minute => TimeSpan.FromSeconds(MinuteSeconds);
+
+    public TimeSpan CheckInterval => TimeSpan.FromSeconds(CheckSeconds);
+
+    /// <summary>What is wrong with these options, each message naming the key and the allowed range; empty when valid.</summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        if (string.IsNullOrWhiteSpace(Image))
+        {
+            problems.Add($"{Section}:Image must name an image.");
+        }
+
+        if (IdleTimeoutMinutes is < 1 or > NotebookRequestParser.MaxIdleTimeoutMinutes)
+        {
+            problems.Add($"{Section}:IdleTimeoutMinutes must be between 1 and {NotebookRequestParser.MaxIdleTimeoutMinutes}, got {IdleTimeoutMinutes}.");
+        }
+
+        Positive(problems, nameof(MinuteSeconds), MinuteSeconds);
+        Positive(problems, nameof(CheckSeconds), CheckSeconds);
+        Positive(problems, nameof(ReadyTimeoutSeconds), ReadyTimeoutSeconds);
+        if (StopGraceSeconds < 0)
+        {
+            problems.Add($"{Section}:StopGraceSeconds must be 0 or more, got {StopGraceSeconds}.");
+        }
+
+        if (!UserName().IsMatch(DefaultUser ?? ""))
+        {
+            problems.Add($"{Section}:DefaultUser must be a lowercase name of letters, digits, '.', '_' or '-' (it names a directory), got '{DefaultUser}'.");
+        }
+
+        return problems;
+    }
+
+    private static void Positive(List<string> problems, string name, double value)
+    {
+        if (!(value > 0) || double.IsInfinity(value))
+        {
+            problems.Add($"{Section}:{name} must be more than 0, got {value.ToString(System.Globalization.CultureInfo.InvariantCulture)}.");
+        }
+    }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9._-]{0,62}$")]
+    private static partial Regex UserName();
+}

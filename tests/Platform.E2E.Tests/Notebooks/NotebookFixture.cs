@@ -1,0 +1,38 @@
+using System.Globalization;
+using Platform.E2E.Tests.Infrastructure;
+
+namespace Platform.E2E.Tests.Notebooks;
+
+/// <summary>
+/// One embedded platform per test class with a node of two fake GPUs and the notebook image
+/// allowed. Its notebooks' activity is checked every second.
+/// </summary>
+public class NotebookFixture : IAsyncLifetime
+{
+    /// <summary>How long one minute of idleTimeoutMinutes lasts here.</summary>
+    public virtual double MinuteSeconds => 60;
+
+    public PlatformProcess Platform { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        await DockerEngine.RequireAsync();
+        await DockerEngine.RequireImageAsync(JupyterImage.Name);
+        Platform = new PlatformProcess(fakeGpus: 2, extra: new Dictionary<string, string>
+        {
+            ["Platform__Images__Allowed__1"] = JupyterImage.Name,
+            ["Platform__Notebooks__Image"] = JupyterImage.Name,
+            ["Platform__Notebooks__MinuteSeconds"] = MinuteSeconds.ToString(CultureInfo.InvariantCulture),
+            ["Platform__Notebooks__CheckSeconds"] = "1",
+        });
+        await Platform.StartAsync();
+    }
+
+    public async Task DisposeAsync() => await Platform.DisposeAsync();
+}
+
+/// <summary>A platform whose idle minutes last six seconds, so culling is seen within a test.</summary>
+public sealed class ShortMinuteFixture : NotebookFixture
+{
+    public override double MinuteSeconds => 6;
+}
