@@ -1,3 +1,5 @@
+using Platform.Contracts.Nodes;
+
 namespace Platform.Contracts.Jobs;
 
 /// <summary>
@@ -12,6 +14,8 @@ public sealed record JobOwner
     [Id(0)] public required string NotebookId { get; init; }
     /// <summary>Variables for the task's environment that must never be shown (the Jupyter token).</summary>
     [Id(1)] public IReadOnlyDictionary<string, string> SecretEnv { get; init; } = new Dictionary<string, string>();
+    /// <summary>Volumes the task mounts besides the spec's (the notebook user's work directory).</summary>
+    [Id(2)] public IReadOnlyList<VolumeMount> Volumes { get; init; } = [];
 
     /// <summary>Keeps the secrets out of any accidental ToString (logs, exception messages).</summary>
     public override string ToString() => $"JobOwner {{ NotebookId = {NotebookId} }}";

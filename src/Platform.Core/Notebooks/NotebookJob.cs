@@ -1,11 +1,13 @@
 using Platform.Contracts.Jobs;
+using Platform.Contracts.Nodes;
 using Platform.Contracts.Notebooks;
 
 namespace Platform.Core.Notebooks;
 
 /// <summary>
 /// A notebook runs as a one-task job: the scheduler places it with whole GPUs like any job, the
-/// agent runs it, and its GPUs are freed once its container is gone. The job never restarts
+/// agent runs it, its GPUs are freed once its container is gone, and its work directory is the
+/// user's volume, which outlives it. The job never restarts
 /// Jupyter: a notebook whose Jupyter dies has failed, and says so.
 /// </summary>
 public static class NotebookJob
@@ -32,6 +34,13 @@ public static class NotebookJob
             RestartPolicy = RestartPolicy.Never,
             TerminationGracePeriodSeconds = stopGraceSeconds,
         };
+    }
+
+    /// <summary>The user's work directory, the same for each of their notebooks, mounted where Jupyter serves files from.</summary>
+    public static IReadOnlyList<VolumeMount> Volumes(NotebookStart start)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        return [new VolumeMount(VolumeKeys.ForNotebookWork(start.User), JupyterEnv.WorkDir)];
     }
 
     /// <summary>The environment only the container sees.</summary>

@@ -91,7 +91,8 @@ public sealed partial class JobGrain
         GpuIndexes = [.. task.GpuIndexes],
         Port = task.Port!.Value,
         TerminationGracePeriodSeconds = Spec.TerminationGracePeriodSeconds,
-        Volumes = [.. Spec.Volumes.Select(volume => new VolumeMount(VolumeKeys.ForJob(Id, volume.Name), volume.MountPath))],
+        Volumes = [.. Spec.Volumes.Select(volume => new VolumeMount(VolumeKeys.ForJob(Id, volume.Name), volume.MountPath)),
+            .. Job.Owner?.Volumes ?? []],
         SecretEnv = Job.Owner?.SecretEnv ?? new Dictionary<string, string>(),
     };
 

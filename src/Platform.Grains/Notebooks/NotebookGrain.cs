@@ -56,7 +56,10 @@ public sealed partial class NotebookGrain(
         await SaveAsync();
 
         var spec = NotebookJob.SpecFor(Id, start, Options.StopGraceSeconds);
-        await Job.SubmitOwnedAsync(spec, new JobOwner { NotebookId = Id, SecretEnv = NotebookJob.SecretEnv(Notebook.Token) });
+        await Job.SubmitOwnedAsync(spec, new JobOwner
+        {
+            NotebookId = Id, SecretEnv = NotebookJob.SecretEnv(Notebook.Token), Volumes = NotebookJob.Volumes(start),
+        });
         LogStarted(logger, Id, start.Image, start.Gpus);
         await FollowJobAsync();
         return View();

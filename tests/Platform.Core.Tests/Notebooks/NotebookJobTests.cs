@@ -1,4 +1,5 @@
 using Platform.Contracts.Jobs;
+using Platform.Contracts.Nodes;
 using Platform.Contracts.Notebooks;
 using Platform.Core.Notebooks;
 
@@ -25,6 +26,13 @@ public class NotebookJobTests
         Assert.Equal(RestartPolicy.Never, spec.RestartPolicy);
         Assert.Equal(10, spec.TerminationGracePeriodSeconds);
         Assert.Equal(new Dictionary<string, string> { ["JUPYTER_BASE_URL"] = "/notebooks/nb-1a2b3c4d/" }, spec.Env);
+    }
+
+    [Fact]
+    public void Work_directory_is_the_users_volume()
+    {
+        Assert.Equal([new VolumeMount("notebooks/default/work", "/home/jovyan/work")], NotebookJob.Volumes(Start));
+        Assert.Equal([new VolumeMount("notebooks/alice/work", "/home/jovyan/work")], NotebookJob.Volumes(Start with { User = "alice" }));
     }
 
     [Fact]

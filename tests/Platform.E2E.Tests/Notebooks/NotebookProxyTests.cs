@@ -94,6 +94,23 @@ public sealed class NotebookProxyTests(NotebookFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task File_in_the_work_directory_survives_a_stop_and_a_later_start()
+    {
+        var first = await Platform.StartReadyNotebookAsync();
+        var written = $"kept-{Guid.NewGuid():N}.txt";
+        await new JupyterThroughProxy(Platform, first).SaveTextAsync(written, "still here");
+        await Platform.StopNotebookAsync(first);
+        await DockerEngine.WaitForNoContainersAsync(first, TimeSpan.FromSeconds(30));
+
+        var second = await Platform.StartReadyNotebookAsync();
+
+        var file = await new JupyterThroughProxy(Platform, second).ContentsAsync(written);
+        Assert.Equal("still here", file.GetProperty("content").GetString());
+        Assert.True(File.Exists(Path.Combine(Platform.DataDir, "volumes", "notebooks", "default", "work", written)));
+        await Platform.StopNotebookAsync(second);
+    }
+
+    [Fact]
     public async Task Notebook_job_is_not_listed_among_jobs()
     {
         var id = JobJson.Id(await Platform.StartNotebookAsync());

@@ -1,4 +1,5 @@
 using Platform.Contracts.Jobs;
+using Platform.Contracts.Nodes;
 using Platform.Contracts.Notebooks;
 using Platform.Core.Notebooks;
 using Platform.Grains.Tests.Cluster;
@@ -31,6 +32,7 @@ public sealed class NotebookGrainTests(PlatformClusterFixture cluster) : IClassF
         Assert.Equal(48, route.Token.Length);
         Assert.DoesNotContain(JupyterEnv.Token, assignment.Env.Keys);
         Assert.Equal($"/notebooks/{id}/", assignment.Env[JupyterEnv.BaseUrl]);
+        Assert.Equal([new VolumeMount("notebooks/default/work", "/home/jovyan/work")], assignment.Volumes);
         Assert.DoesNotContain(route.Token, job.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain(route.Token, (await Notebook(id).GetAsync())!.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain(route.Token, route.ToString(), StringComparison.Ordinal);

@@ -112,7 +112,7 @@ public sealed class ContainerSpecTests
     {
         var assignment = Assignment(gpus: []) with { SecretEnv = new Dictionary<string, string> { ["JUPYTER_TOKEN"] = "s3cret" } };
 
-        var spec = ContainerSpec.For(assignment, "node-a", RealGpus);
+        var spec = ContainerSpec.For(assignment, "node-a", RealGpus, Root);
 
         Assert.Contains("JUPYTER_TOKEN=s3cret", spec.Env);
         Assert.Contains("RANK=2", spec.Env);
