@@ -44,7 +44,7 @@ public static class DockerEngine
     }
 
     /// <summary>Fails with what to do when <paramref name="image"/> is not in the engine.</summary>
-    public static async Task RequireImageAsync(string image)
+    public static async Task RequireImageAsync(string image, string builtFrom)
     {
         try
         {
@@ -52,7 +52,7 @@ public static class DockerEngine
         }
         catch (DockerImageNotFoundException exception)
         {
-            throw new InvalidOperationException($"The image {image} is missing. Build it with `scripts/images.sh`.", exception);
+            throw new InvalidOperationException($"The image {image} is missing. Build it with `scripts/images.sh` (from {builtFrom}).", exception);
         }
     }
 

@@ -17,7 +17,7 @@ public class NotebookFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await DockerEngine.RequireAsync();
-        await DockerEngine.RequireImageAsync(JupyterImage.Name);
+        await DockerEngine.RequireImageAsync(JupyterImage.Name, "jupyter/Dockerfile");
         Platform = new PlatformProcess(fakeGpus: 2, extra: new Dictionary<string, string>
         {
             ["Platform__Images__Allowed__1"] = JupyterImage.Name,
