@@ -4,7 +4,7 @@ using Platform.E2E.Tests.Infrastructure;
 namespace Platform.E2E.Tests.Notebooks;
 
 /// <summary>
-/// Idle culling with a 1-minute timeout, on a platform whose minute lasts six seconds: a notebook
+/// Idle culling with a 1-minute timeout, on a platform whose minute lasts ten seconds: a notebook
 /// is idle when no kernel has been busy and no request has passed the proxy for that long.
 /// </summary>
 [Trait("Category", "Docker")]

@@ -31,8 +31,8 @@ public class NotebookFixture : IAsyncLifetime
     public async Task DisposeAsync() => await Platform.DisposeAsync();
 }
 
-/// <summary>A platform whose idle minutes last six seconds, so culling is seen within a test.</summary>
+/// <summary>A platform whose idle minutes last ten seconds, so culling is seen within a test.</summary>
 public sealed class ShortMinuteFixture : NotebookFixture
 {
-    public override double MinuteSeconds => 6;
+    public override double MinuteSeconds => 10;
 }
