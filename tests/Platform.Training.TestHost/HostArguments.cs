@@ -27,6 +27,10 @@ public sealed record HostArguments
 
     public string? ResultPath { get; init; }
 
+    public long PauseChiefAtStep { get; init; } = -1;
+
+    public string? ReleaseFile { get; init; }
+
     public int Inputs { get; init; } = 16;
 
     public int Outputs { get; init; } = 4;
@@ -52,6 +56,8 @@ public sealed record HostArguments
                 "--max-block" => parsed with { MaxBlockElements = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--step-delay-ms" => parsed with { StepDelayMilliseconds = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--result" => parsed with { ResultPath = value },
+                "--pause-chief-at-step" => parsed with { PauseChiefAtStep = long.Parse(value, CultureInfo.InvariantCulture) },
+                "--release-file" => parsed with { ReleaseFile = value },
                 "--inputs" => parsed with { Inputs = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--outputs" => parsed with { Outputs = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--batch" => parsed with { Batch = int.Parse(value, CultureInfo.InvariantCulture) },

@@ -27,6 +27,16 @@ var step = await client.InitializeAsync(problem.InitialValues(), CancellationTok
 var started = (Step: step, Clock: System.Diagnostics.Stopwatch.StartNew());
 while (step < arguments.Steps)
 {
+    // Lets a test act (kill a task) while training is known to be in progress, without racing it.
+    if (cluster.IsChief && step == arguments.PauseChiefAtStep && arguments.ReleaseFile is { } release && !File.Exists(release))
+    {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{cluster.TaskName}: pausing at step {step} until {release} exists"));
+        while (!File.Exists(release))
+        {
+            await Task.Delay(50);
+        }
+    }
+
     var snapshot = await client.PullAsync(CancellationToken.None);
     var gradients = problem.Gradient(snapshot.Values, snapshot.Step, cluster.Rank);
     if (arguments.StepDelayMilliseconds > 0)

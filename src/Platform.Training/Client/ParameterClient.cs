@@ -178,7 +178,7 @@ public sealed partial class ParameterClient : IAsyncDisposable
                 replies.Add(reply);
             }
         }
-        catch
+        catch (Exception)
         {
             await stop.CancelAsync();
             await DrainAsync(pending);

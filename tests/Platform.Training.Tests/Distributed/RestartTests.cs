@@ -7,29 +7,31 @@ using Xunit.Abstractions;
 namespace Platform.Training.Tests.Distributed;
 
 /// <summary>
-/// Tasks killed with SIGKILL mid-training and started again, as the platform's restart policy does. Each
-/// step's data depends only on the step, so a run that rolls back to a checkpoint and replays ends exactly
-/// where an uninterrupted run does.
+/// Tasks killed with SIGKILL mid-training and started again, as the platform's restart policy does. The
+/// chief pauses at step 25 (after the step-20 checkpoint) until the test has acted, so the kill always
+/// lands mid-training. Each step's data depends only on the step, so a run that rolls back to a
+/// checkpoint and replays ends exactly where an uninterrupted run does.
 /// </summary>
 [Collection(ProcessCollection.Name)]
 [Trait("Category", "Processes")]
 public partial class RestartTests(ITestOutputHelper output)
 {
-    private static readonly string[] Arguments = ["--steps", "60", "--max-block", "24", "--lr", "0.05", "--momentum", "0.9", "--checkpoint-every", "10", "--step-delay-ms", "100"];
+    private static readonly string[] Arguments = ["--steps", "40", "--max-block", "24", "--lr", "0.05", "--momentum", "0.9", "--checkpoint-every", "10", "--pause-chief-at-step", "25"];
 
     [Fact]
     public async Task A_killed_and_restarted_ps_is_reinitialized_from_the_last_checkpoint_and_training_finishes_right()
     {
         await using var training = new TrainingJob(2, chief: true, workers: 2, Arguments);
         training.StartAll();
-        await WaitForCheckpointAsync(training, 20);
+        await WaitForPauseAsync(training);
 
         await training.KillAndRestartAsync("ps-1");
+        training.Release();
 
         await training.AllSucceedAsync();
         var chief = training["chief-0"].Output;
         Assert.Contains("a parameter server restarted and lost its state", chief, StringComparison.Ordinal);
-        Assert.True(ResumedStep(chief) >= 20, chief);
+        Assert.Equal(20, ResumedStep(chief));
         Assert.Contains("continuing from step", training["worker-1"].Output, StringComparison.Ordinal);
         AssertEqualsUninterruptedRun(training);
     }
@@ -39,12 +41,14 @@ public partial class RestartTests(ITestOutputHelper output)
     {
         await using var training = new TrainingJob(2, chief: true, workers: 2, Arguments);
         training.StartAll();
-        await WaitForCheckpointAsync(training, 20);
+        await WaitForPauseAsync(training);
 
-        var chief = await training.KillAndRestartAsync("chief-0");
+        await training["chief-0"].KillAsync();
+        training.Release();
+        var chief = training.Start("chief-0");
 
         await training.AllSucceedAsync();
-        Assert.True(ResumedStep(chief.Output) >= 20, chief.Output);
+        Assert.Equal(20, ResumedStep(chief.Output));
         AssertEqualsUninterruptedRun(training);
     }
 
@@ -53,20 +57,24 @@ public partial class RestartTests(ITestOutputHelper output)
     {
         await using var training = new TrainingJob(2, chief: true, workers: 2, Arguments);
         training.StartAll();
-        await Eventually.HoldsAsync(() => training["worker-1"].Output.Contains("pushed step 20", StringComparison.Ordinal), TrainingJob.Patience, () => $"worker-1 to reach step 20\n{training.Describe()}");
+        await WaitForPauseAsync(training);
 
         var worker = await training.KillAndRestartAsync("worker-1");
+        await Eventually.HoldsAsync(() => worker.Output.Contains("joined training at step 25", StringComparison.Ordinal), TrainingJob.Patience, () => $"worker-1 to rejoin\n{training.Describe()}");
+        training.Release();
 
         await training.AllSucceedAsync();
-        Assert.Contains("joined training at step", worker.Output, StringComparison.Ordinal);
         AssertEqualsUninterruptedRun(training);
     }
 
-    private static async Task WaitForCheckpointAsync(TrainingJob training, int step) =>
+    private static async Task WaitForPauseAsync(TrainingJob training)
+    {
         await Eventually.HoldsAsync(
-            () => training["chief-0"].Output.Contains($"checkpoint at step {step} written", StringComparison.Ordinal),
+            () => training["chief-0"].Output.Contains("pausing at step 25", StringComparison.Ordinal),
             TrainingJob.Patience,
-            () => $"the checkpoint at step {step}\n{training.Describe()}");
+            () => $"the chief to pause at step 25\n{training.Describe()}");
+        Assert.Contains("checkpoint at step 20 written", training["chief-0"].Output, StringComparison.Ordinal);
+    }
 
     private static long ResumedStep(string text)
     {

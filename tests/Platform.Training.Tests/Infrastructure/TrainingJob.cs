@@ -38,12 +38,15 @@ public sealed class TrainingJob : IAsyncDisposable
         }
 
         Directory.CreateDirectory(_directory);
-        _arguments = [.. arguments, "--checkpoint-dir", CheckpointDirectory, "--result", ResultPath];
+        _arguments = [.. arguments, "--checkpoint-dir", CheckpointDirectory, "--result", ResultPath, "--release-file", ReleasePath];
     }
 
     public string CheckpointDirectory => Path.Combine(_directory, "checkpoints");
 
     public string ResultPath => Path.Combine(_directory, "result.json");
+
+    /// <summary>The file a chief started with <c>--pause-chief-at-step</c> waits for.</summary>
+    public string ReleasePath => Path.Combine(_directory, "release");
 
     public IEnumerable<string> TaskNames => _ports.Keys;
 
@@ -78,6 +81,9 @@ public sealed class TrainingJob : IAsyncDisposable
         _all.Add(process);
         return process;
     }
+
+    /// <summary>Lets a chief paused by <c>--pause-chief-at-step</c> go on.</summary>
+    public void Release() => File.WriteAllText(ReleasePath, "");
 
     /// <summary>SIGKILL, then a fresh process for the same task on the same port, as the platform's restart policy does.</summary>
     public async Task<HostProcess> KillAndRestartAsync(string task)
