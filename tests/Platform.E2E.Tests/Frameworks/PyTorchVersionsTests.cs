@@ -21,7 +21,7 @@ public sealed class PyTorchVersionsTests(FrameworksFixture fixture)
 
         Assert.True(Running(currentJob).Start < Running(legacyJob).End && Running(legacyJob).Start < Running(currentJob).End,
             $"the jobs did not run at the same time: 2.6 ran {Running(currentJob)}, 1.13 ran {Running(legacyJob)}");
-        await AssertRanksAgreeAsync(currentJob, ["master-0", "worker-0", "worker-1"], "torch 2.6.");
+        await AssertRanksAgreeAsync(currentJob, ["master-0", "worker-0"], "torch 2.6.");
         await AssertRanksAgreeAsync(legacyJob, ["master-0", "worker-0"], "torch 1.13.");
     }
 
