@@ -37,6 +37,13 @@ public sealed class DistributedTrainer : IAsyncDisposable
     /// </summary>
     public long Step { get; private set; }
 
+    /// <summary>
+    /// A factor for the gradients of each step before they are pushed (null: 1). With SGD and
+    /// momentum on the servers this is a learning-rate schedule in the TensorFlow form (the momentum
+    /// buffer accumulates the scaled gradients); the servers' own learning rate stays fixed.
+    /// </summary>
+    public Func<long, float>? GradientScale { get; set; }
+
     /// <summary>This task's place in the job (rank, participant count, chief).</summary>
     public TrainingCluster Cluster => _client.Cluster;
 
@@ -85,7 +92,8 @@ public sealed class DistributedTrainer : IAsyncDisposable
         {
             _module.zero_grad();
             var value = loss(snapshot.Step);
-            value.backward();
+            var scale = GradientScale?.Invoke(snapshot.Step) ?? 1f;
+            (scale == 1f ? value : value.mul(scale)).backward();
             lossValue = value.item<float>();
             gradients = _tensors.Gradients();
         }

@@ -13,6 +13,7 @@ public static partial class FrameworkImages
         ("platform/pytorch:2.6-cpu", "pytorch", "2.6"),
         ("platform/pytorch:1.13-cpu", "pytorch", "1.13"),
         ("platform/mlnet:5.0", "mlnet", "5.0"),
+        ("platform/torchsharp:0.107-cpu", "torchsharp", "0.107"),
     ];
 
     /// <summary>
