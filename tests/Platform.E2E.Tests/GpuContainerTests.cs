@@ -35,6 +35,22 @@ public sealed class GpuContainerTests(FakeNvidiaSmiFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task Node_reports_its_GPUs_utilisation_as_nvidia_smi_reads_it()
+    {
+        await Eventually.HoldsAsync(async () =>
+        {
+            var node = await Platform.NodeAsync(Platform.NodeId);
+            var utilisation = node!.Value.GetProperty("gpus").EnumerateArray()
+                .OrderBy(gpu => gpu.GetProperty("index").GetInt32())
+                .Select(gpu => gpu.GetProperty("utilisation").ValueKind == JsonValueKind.Object
+                    ? gpu.GetProperty("utilisation").GetProperty("percent").GetDouble()
+                    : -1)
+                .ToList();
+            Assert.Equal(FakeNvidiaSmiFixture.Utilisation.Select(percent => (double)percent), utilisation);
+        }, TimeSpan.FromSeconds(30), "the GPUs' utilisation in GET /api/nodes");
+    }
+
+    [Fact]
     public async Task Task_with_a_real_GPU_gets_an_nvidia_device_request_and_fails_to_start_on_an_engine_without_the_runtime()
     {
         var id = Id(await Platform.SubmitAsync("""

@@ -9,6 +9,12 @@ public interface IGpuSlotGrain : IGrainWithStringKey
     Task ReleaseAsync(string jobId);
 
     Task<GpuHolder?> GetHolderAsync();
+
+    /// <summary>Keeps the GPU's latest utilisation, as its node's agent read it (in memory: it is only ever recent).</summary>
+    Task RecordUtilisationAsync(GpuUtilisation utilisation);
+
+    /// <summary>The latest utilisation read, or null when none has been (fake GPUs, no nvidia-smi).</summary>
+    Task<GpuUtilisation?> GetUtilisationAsync();
 }
 
 public static class GpuSlotKey

@@ -31,6 +31,9 @@ public interface INodeGrain : IGrainWithStringKey
 
     Task<NodeView?> GetViewAsync();
 
+    /// <summary>The agent read its GPUs' utilisation; each GPU slot keeps its latest.</summary>
+    Task ReportUtilisationAsync(IReadOnlyList<GpuUtilisation> utilisation);
+
     /// <summary>The agent reports the framework images the node has (all of them, replacing what it said before).</summary>
     Task ReportImagesAsync(IReadOnlyList<NodeImage> images);
 

@@ -32,6 +32,8 @@ public sealed record GpuSlotView
     [Id(3)] public int MemoryMb { get; init; }
     [Id(4)] public bool Fake { get; init; }
     [Id(5)] public GpuHolder? Holder { get; init; }
+    /// <summary>The latest utilisation its node read, or null where it cannot be read (fake GPUs).</summary>
+    [Id(6)] public GpuUtilisation? Utilisation { get; init; }
 }
 
 [GenerateSerializer, Immutable, Alias("platform.GpuHolder")]

@@ -1,3 +1,5 @@
+using Platform.Contracts.Nodes;
+
 namespace Platform.Core.Notebooks;
 
 /// <summary>
@@ -10,6 +12,13 @@ public static class NotebookIdleRule
 {
     /// <summary>A GPU at or above this utilisation (percent) is in use; below it, monitoring noise.</summary>
     public const double BusyGpuPercent = 5;
+
+    /// <summary>A GPU reading older than this says nothing about now (agents read every 10 s).</summary>
+    public static readonly TimeSpan GpuReadingLifetime = TimeSpan.FromMinutes(1);
+
+    /// <summary>The percentages of the readings still recent enough to count.</summary>
+    public static IReadOnlyList<double> RecentUtilisation(IEnumerable<GpuUtilisation?> readings, DateTimeOffset now) =>
+        [.. readings.OfType<GpuUtilisation>().Where(reading => now - reading.At <= GpuReadingLifetime).Select(reading => reading.Percent)];
 
     public static DateTimeOffset LastActivity(ActivitySignals signals, DateTimeOffset now)
     {

@@ -130,7 +130,10 @@ public sealed partial class NodeGrain(
             return null;
         }
 
-        var slots = await Task.WhenAll(capacity.Gpus.Select(async gpu => gpu.ToSlot(await Slot(gpu.Index).GetHolderAsync())));
+        var slots = await Task.WhenAll(capacity.Gpus.Select(async gpu => gpu.ToSlot(await Slot(gpu.Index).GetHolderAsync()) with
+        {
+            Utilisation = await Slot(gpu.Index).GetUtilisationAsync(),
+        }));
         return new NodeView
         {
             Id = capacity.NodeId,
@@ -157,6 +160,10 @@ public sealed partial class NodeGrain(
     }
 
     public Task<IReadOnlyList<NodeImage>> GetImagesAsync() => Task.FromResult<IReadOnlyList<NodeImage>>([.. Node.Images]);
+
+    public Task ReportUtilisationAsync(IReadOnlyList<GpuUtilisation> utilisation) =>
+        Task.WhenAll(utilisation.Where(gpu => Node.Capacity?.Gpus.Any(known => known.Index == gpu.Index) == true)
+            .Select(gpu => Slot(gpu.Index).RecordUtilisationAsync(gpu)));
 
     /// <summary>The agent spoke: a Lost node is Ready again, and the watch runs.</summary>
     private async Task HeardAsync()

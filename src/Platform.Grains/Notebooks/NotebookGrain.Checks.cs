@@ -1,3 +1,4 @@
+using Platform.Contracts.Nodes;
 using Platform.Contracts.Notebooks;
 using Platform.Core.Notebooks;
 
@@ -71,8 +72,9 @@ public sealed partial class NotebookGrain
         }
 
         var kernels = await jupyter.KernelsAsync(Endpoint) ?? [];
+        var gpus = await GpuReadingsAsync();
         var now = time.GetUtcNow();
-        var signals = new ActivitySignals(readyAt, LastActivity(), kernels, GpuUtilisation: []);
+        var signals = new ActivitySignals(readyAt, LastActivity(), kernels, NotebookIdleRule.RecentUtilisation(gpus, now));
         var last = NotebookIdleRule.LastActivity(signals, now);
         var timeout = Options.Minute * Notebook.Start!.IdleTimeoutMinutes;
         if (NotebookIdleRule.IsIdle(last, now, timeout))
@@ -85,6 +87,18 @@ public sealed partial class NotebookGrain
             Notebook.LastActivity = last;
             await SaveAsync();
         }
+    }
+
+    /// <summary>The latest utilisation of the GPUs this notebook holds on its node; none where they cannot be read.</summary>
+    private async Task<IReadOnlyList<GpuUtilisation?>> GpuReadingsAsync()
+    {
+        if (Notebook.Node is not { } node || Notebook.Gpus.Count == 0 ||
+            await GrainFactory.GetGrain<INodeGrain>(node).GetViewAsync() is not { } view)
+        {
+            return [];
+        }
+
+        return [.. view.Gpus.Where(slot => slot.Holder?.JobId == Id).Select(slot => slot.Utilisation)];
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Notebook {NotebookId} is Ready ({Seconds:F1} s after its container started)")]

@@ -22,5 +22,4 @@ public sealed class NotebookGrainState
     [Id(11)] public DateTimeOffset? ReadyAt { get; set; }
     [Id(12)] public DateTimeOffset? LastActivity { get; set; }
     [Id(13)] public DateTimeOffset? FinishedAt { get; set; }
-    [Id(14)] public List<int> GpuIndexes { get; set; } = [];
 }

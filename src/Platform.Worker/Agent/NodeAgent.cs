@@ -23,6 +23,7 @@ public sealed partial class NodeAgent(
     NodeGpus gpus,
     LogShipper logs,
     ImageReporter images,
+    GpuUtilisationReporter utilisation,
     IOptions<WorkerOptions> options,
     TimeProvider time,
     ILogger<NodeAgent> logger) : BackgroundService
@@ -46,6 +47,7 @@ public sealed partial class NodeAgent(
                 {
                     await ReconcileAsync(stoppingToken);
                     await images.ReportIfDueAsync(Node, stoppingToken);
+                    await utilisation.ReportIfDueAsync(Node, stoppingToken);
                 }
                 catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
                 {

@@ -23,6 +23,7 @@ public static class WorkerServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<WorkerOptions>, WorkerOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<NodeGpus>();
+        services.AddSingleton<GpuUtilisationReporter>();
         services.AddSingleton<LogShipper>();
         services.AddSingleton<ImageReporter>();
 

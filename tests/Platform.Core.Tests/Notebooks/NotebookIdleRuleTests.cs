@@ -1,3 +1,4 @@
+using Platform.Contracts.Nodes;
 using Platform.Core.Notebooks;
 
 namespace Platform.Core.Tests.Notebooks;
@@ -39,6 +40,20 @@ public class NotebookIdleRuleTests
 
         Assert.True(lastActivity == last, $"{name}: last activity {last:O}, expected {lastActivity:O}");
         Assert.True(idle == NotebookIdleRule.IsIdle(last, Now, Timeout), $"{name}: idle should be {idle}");
+    }
+
+    [Fact]
+    public void Only_recent_gpu_readings_count()
+    {
+        GpuUtilisation?[] readings =
+        [
+            new GpuUtilisation(0, 90, Now.AddSeconds(-10)),
+            new GpuUtilisation(1, 80, Now.AddMinutes(-2)),
+            null,
+            new GpuUtilisation(3, 0, Now),
+        ];
+
+        Assert.Equal([90, 0], NotebookIdleRule.RecentUtilisation(readings, Now));
     }
 
     private static KernelActivity Kernel(string state, DateTimeOffset? last) => new(state, last);

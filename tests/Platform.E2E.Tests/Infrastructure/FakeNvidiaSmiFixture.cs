@@ -3,8 +3,8 @@ namespace Platform.E2E.Tests.Infrastructure;
 /// <summary>
 /// A platform whose node finds its GPUs the way a real one does, by running
 /// <c>Platform:Worker:NvidiaSmi</c>, here a script that prints what a two-GPU machine's
-/// <c>nvidia-smi</c> prints. No fake GPU count is set, so the GPUs are real to the platform:
-/// tasks get device requests for the nvidia driver.
+/// <c>nvidia-smi</c> prints, and their utilisation when asked for it. No fake GPU count is set, so
+/// the GPUs are real to the platform: tasks get device requests for the nvidia driver.
 /// </summary>
 public sealed class FakeNvidiaSmiFixture : IAsyncLifetime
 {
@@ -13,6 +13,9 @@ public sealed class FakeNvidiaSmiFixture : IAsyncLifetime
         (0, "GPU-8a1c5e2f-3b7d-4f90-9e6a-2c4d8b1f7e35", "NVIDIA A100-SXM4-40GB", 40960),
         (1, "GPU-5d2e9b71-0c4a-4e3f-8b16-7f9a3c5e1d42", "NVIDIA A100-SXM4-40GB", 40960),
     ];
+
+    /// <summary>What the script says each GPU's utilisation is (percent), asked with the utilisation query.</summary>
+    public static readonly IReadOnlyList<int> Utilisation = [87, 0];
 
     private readonly DirectoryInfo _scripts = Directory.CreateTempSubdirectory("platform-e2e-nvidia-smi-");
 
@@ -25,8 +28,13 @@ public sealed class FakeNvidiaSmiFixture : IAsyncLifetime
     {
         await DockerEngine.RequireAsync();
         var lines = string.Join('\n', Gpus.Select(gpu => $"echo '{gpu.Index}, {gpu.Uuid}, {gpu.Model}, {gpu.MemoryMb} MiB'"));
+        var utilisation = string.Join("\n  ", Gpus.Select(gpu => $"echo '{gpu.Index}, {Utilisation[gpu.Index]}'"));
         await File.WriteAllTextAsync(NvidiaSmi, $"""
             #!/bin/sh
+            if [ "$#" -eq 2 ] && [ "$1" = "--query-gpu=index,utilization.gpu" ] && [ "$2" = "--format=csv,noheader,nounits" ]; then
+              {utilisation}
+              exit 0
+            fi
             if [ "$#" -ne 2 ] || [ "$1" != "--query-gpu=index,uuid,name,memory.total" ] || [ "$2" != "--format=csv,noheader" ]; then
               echo "fake nvidia-smi: unexpected arguments: $*" >&2
               exit 2

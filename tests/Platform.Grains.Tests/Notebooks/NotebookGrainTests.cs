@@ -128,6 +128,21 @@ public sealed class NotebookGrainTests(PlatformClusterFixture cluster) : IClassF
         Assert.Equal(id, again.Id);
     }
 
+    [Fact]
+    public async Task Node_keeps_the_latest_utilisation_of_each_of_its_gpus()
+    {
+        var node = cluster.Client.GetGrain<INodeGrain>(PlatformClusterFixture.NodeId);
+        var at = DateTimeOffset.UtcNow;
+
+        await node.ReportUtilisationAsync([new GpuUtilisation(0, 40, at), new GpuUtilisation(1, 0, at), new GpuUtilisation(9, 99, at)]);
+        await node.ReportUtilisationAsync([new GpuUtilisation(0, 95, at.AddSeconds(10))]);
+
+        var slots = (await node.GetViewAsync())!.Gpus;
+        Assert.Equal(new GpuUtilisation(0, 95, at.AddSeconds(10)), slots[0].Utilisation);
+        Assert.Equal(new GpuUtilisation(1, 0, at), slots[1].Utilisation);
+        Assert.Equal(PlatformClusterFixture.GpuCount, slots.Count);
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
