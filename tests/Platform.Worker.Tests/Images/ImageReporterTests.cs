@@ -111,5 +111,7 @@ public sealed class ImageReporterTests
         public Task WatchAsync() => throw new NotSupportedException();
 
         public Task<NodeView?> GetViewAsync() => throw new NotSupportedException();
+
+        public Task ReportUtilisationAsync(IReadOnlyList<GpuUtilisation> utilisation) => throw new NotSupportedException();
     }
 }
