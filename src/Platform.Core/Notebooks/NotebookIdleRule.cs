@@ -7,6 +7,9 @@ namespace Platform.Core.Notebooks;
 /// timeout. A kernel busy now, or a GPU of the notebook busy now (where its utilisation can be
 /// read), is activity now; a kernel's last activity, the last proxied request and the moment the
 /// notebook became Ready are activity then. The latest of them is the notebook's last activity.
+/// A Jupyter that does not say what its kernels do may be running one, so it is not called idle on
+/// that silence until the silence itself has lasted the whole timeout (a hung Jupyter still frees
+/// its GPUs).
 /// </summary>
 public static class NotebookIdleRule
 {
@@ -23,13 +26,14 @@ public static class NotebookIdleRule
     public static DateTimeOffset LastActivity(ActivitySignals signals, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(signals);
-        if (signals.Kernels.Any(kernel => kernel.IsBusy) || signals.GpuUtilisation.Any(percent => percent >= BusyGpuPercent))
+        var kernels = signals.Kernels ?? [];
+        if (kernels.Any(kernel => kernel.IsBusy) || signals.GpuUtilisation.Any(percent => percent >= BusyGpuPercent))
         {
             return now;
         }
 
         var latest = signals.ReadyAt;
-        foreach (var seen in signals.Kernels.Select(kernel => kernel.LastActivity).Append(signals.LastRequest))
+        foreach (var seen in kernels.Select(kernel => kernel.LastActivity).Append(signals.LastRequest))
         {
             if (seen > latest)
             {
@@ -42,5 +46,10 @@ public static class NotebookIdleRule
     }
 
     /// <summary>True when the notebook has been idle for <paramref name="timeout"/> or longer.</summary>
-    public static bool IsIdle(DateTimeOffset lastActivity, DateTimeOffset now, TimeSpan timeout) => now - lastActivity >= timeout;
+    public static bool IsIdle(ActivitySignals signals, DateTimeOffset now, TimeSpan timeout)
+    {
+        ArgumentNullException.ThrowIfNull(signals);
+        return now - LastActivity(signals, now) >= timeout &&
+            (signals.Kernels is not null || (signals.KernelsUnknownSince is { } since && now - since >= timeout));
+    }
 }

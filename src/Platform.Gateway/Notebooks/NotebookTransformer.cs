@@ -59,7 +59,7 @@ public sealed class NotebookTransformer(string token) : HttpTransformer
                 cookie is not null && !cookie.StartsWith(LoginCookiePrefix, StringComparison.Ordinal))]);
         }
 
-        if (!copy || proxyResponse?.Content.Headers.ContentType?.MediaType != "text/html")
+        if (!copy || HttpMethods.IsHead(httpContext.Request.Method) || proxyResponse?.Content.Headers.ContentType?.MediaType != "text/html")
         {
             return copy;
         }

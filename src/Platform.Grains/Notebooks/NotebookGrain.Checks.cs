@@ -71,13 +71,14 @@ public sealed partial class NotebookGrain
             return;
         }
 
-        var kernels = await jupyter.KernelsAsync(Endpoint) ?? [];
+        var kernels = await jupyter.KernelsAsync(Endpoint);
         var gpus = await GpuReadingsAsync();
         var now = time.GetUtcNow();
-        var signals = new ActivitySignals(readyAt, LastActivity(), kernels, NotebookIdleRule.RecentUtilisation(gpus, now));
+        _kernelsUnknownSince = kernels is null ? _kernelsUnknownSince ?? now : null;
+        var signals = new ActivitySignals(readyAt, LastActivity(), kernels, NotebookIdleRule.RecentUtilisation(gpus, now), _kernelsUnknownSince);
         var last = NotebookIdleRule.LastActivity(signals, now);
         var timeout = Options.Minute * Notebook.Start!.IdleTimeoutMinutes;
-        if (NotebookIdleRule.IsIdle(last, now, timeout))
+        if (NotebookIdleRule.IsIdle(signals, now, timeout))
         {
             var minutes = Notebook.Start.IdleTimeoutMinutes;
             await EndAsync(NotebookState.Culled, $"idle for {minutes} minute{(minutes == 1 ? "" : "s")}");

@@ -24,6 +24,7 @@ public sealed partial class NotebookGrain(
     private static readonly TimeSpan ProbePeriod = TimeSpan.FromMilliseconds(500);
 
     private DateTimeOffset? _lastRequest;
+    private DateTimeOffset? _kernelsUnknownSince;
     private IGrainTimer? _probe;
     private IGrainTimer? _watch;
 

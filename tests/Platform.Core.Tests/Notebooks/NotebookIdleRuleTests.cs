@@ -29,6 +29,10 @@ public class NotebookIdleRuleTests
         { "a GPU at the threshold", new(Ago(61), null, [], [5]), Now, false },
         { "a kernel clock ahead of ours", new(Ago(61), null, [Kernel("idle", Now.AddMinutes(3))], []), Now, false },
         { "a request before Ready does not age it", new(Ago(10), Ago(30), [], []), Ago(10), false },
+        { "Jupyter silent, not for long", new(Ago(120), null, null, [], Ago(5)), Ago(120), false },
+        { "Jupyter silent for the whole timeout", new(Ago(120), null, null, [], Ago(60)), Ago(120), true },
+        { "Jupyter silent but a request recently", new(Ago(120), Ago(1), null, [], Ago(90)), Ago(1), false },
+        { "Jupyter silent but its GPU busy", new(Ago(120), null, null, [70], Ago(90)), Now, false },
     };
 
     [Theory]
@@ -39,7 +43,7 @@ public class NotebookIdleRuleTests
         var last = NotebookIdleRule.LastActivity(signals, Now);
 
         Assert.True(lastActivity == last, $"{name}: last activity {last:O}, expected {lastActivity:O}");
-        Assert.True(idle == NotebookIdleRule.IsIdle(last, Now, Timeout), $"{name}: idle should be {idle}");
+        Assert.True(idle == NotebookIdleRule.IsIdle(signals, Now, Timeout), $"{name}: idle should be {idle}");
     }
 
     [Fact]

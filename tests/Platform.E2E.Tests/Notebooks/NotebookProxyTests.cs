@@ -94,6 +94,34 @@ public sealed class NotebookProxyTests(NotebookFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task Proxy_ignores_client_credentials_keeps_jupyters_login_cookie_and_refuses_other_sites()
+    {
+        var id = await Platform.StartReadyNotebookAsync();
+        var contents = $"notebooks/{id}/api/contents";
+
+        using var wrongToken = new HttpRequestMessage(HttpMethod.Get, contents + "?token=wrong");
+        wrongToken.Headers.Authorization = new AuthenticationHeaderValue("token", "wrong");
+        var answered = await Platform.Http.SendAsync(wrongToken);
+        using var crossSite = new HttpRequestMessage(HttpMethod.Get, contents);
+        crossSite.Headers.Add("Origin", "http://elsewhere.example");
+        using var sameSite = new HttpRequestMessage(HttpMethod.Get, contents);
+        sameSite.Headers.Add("Origin", Platform.BaseAddress.GetLeftPart(UriPartial.Authority));
+        var lab = await Platform.Http.GetAsync($"notebooks/{id}/lab");
+
+        Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Platform.Http.SendAsync(crossSite)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Platform.Http.SendAsync(sameSite)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, lab.StatusCode);
+        var cookies = lab.Headers.TryGetValues("Set-Cookie", out var set) ? set.ToList() : [];
+        Assert.DoesNotContain(cookies, cookie => cookie.StartsWith("username-", StringComparison.Ordinal));
+        Assert.Contains("\"token\": \"\"", await lab.Content.ReadAsStringAsync());
+        using var noRedirects = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        var slashless = await noRedirects.GetAsync(new Uri(Platform.BaseAddress, $"notebooks/{id}"));
+        Assert.Equal((HttpStatusCode.Found, $"/notebooks/{id}/"), (slashless.StatusCode, slashless.Headers.Location?.ToString()));
+        await Platform.StopNotebookAsync(id);
+    }
+
+    [Fact]
     public async Task File_in_the_work_directory_survives_a_stop_and_a_later_start()
     {
         var first = await Platform.StartReadyNotebookAsync();
