@@ -46,7 +46,7 @@ public sealed class TorchSharpPsTests(FrameworksFixture fixture)
     [Fact]
     public async Task Killed_chief_worker_is_restarted_resumes_from_the_last_checkpoint_and_the_job_succeeds()
     {
-        var id = Id(await Platform.SubmitAsync(TrainingJobs.Sample(Sample, "--max-steps", "200", "--checkpoint-every", "40")));
+        var id = Id(await Platform.SubmitAsync(TrainingJobs.Sample(Sample, "--max-steps", "300", "--checkpoint-every", "40")));
         await Eventually.HoldsAsync(async () =>
             Assert.Contains(await Platform.TextsAsync(id, "worker-0"), text => text.Contains("checkpoint at step 80 written")),
             Timeout, $"worker-0 of job {id} to write the checkpoint of step 80");
