@@ -28,8 +28,17 @@ public sealed class TrainOptionsTests
     }
 
     [Theory]
+    [InlineData(new[] { "--mode", "sync" }, 0.1)]
+    [InlineData(new[] { "--mode", "async" }, 0.05)]
+    [InlineData(new[] { "--mode", "async", "--lr", "0.2" }, 0.2)]
+    [InlineData(new[] { "--lr", "0.2", "--mode", "async" }, 0.2)]
+    public void Asynchronous_mode_starts_at_half_the_rate_unless_told(string[] args, double rate) =>
+        Assert.Equal(rate, TrainOptions.Parse(args).LearningRate);
+
+    [Theory]
     [InlineData(new[] { "--epochs", "0" }, "--epochs must be at least 1, not '0'")]
     [InlineData(new[] { "--lr", "-1" }, "--lr must be a number >= 0, not '-1'")]
+    [InlineData(new[] { "--lr", "0" }, "--lr must be a number > 0")]
     [InlineData(new[] { "--mode", "fast" }, "--mode must be sync or async, not 'fast'")]
     [InlineData(new[] { "--lr-schedule", "cosine" }, "--lr-schedule must be linear or constant, not 'cosine'")]
     [InlineData(new[] { "--seed", "x" }, "--seed must be an integer, not 'x'")]

@@ -13,7 +13,7 @@ public sealed record TrainOptions
           --epochs N            passes over the training set (default 3)
           --max-steps N         stop after N global steps, for short runs (default: no limit)
           --batch-size N        samples per worker and step (default 64)
-          --lr X                SGD learning rate at the start (default 0.1)
+          --lr X                SGD learning rate at the start (default 0.1; 0.05 with --mode async)
           --lr-schedule S       linear (decays to 0 at the last step) or constant (default linear)
           --momentum X          SGD momentum (default 0.9)
           --weight-decay X      L2 penalty (default 0)
@@ -31,7 +31,15 @@ public sealed record TrainOptions
     public int Epochs { get; init; } = 3;
     public long? MaxSteps { get; init; }
     public int BatchSize { get; init; } = 64;
-    public double LearningRate { get; init; } = 0.1;
+    /// <summary>
+    /// The rate at the start. Asynchronous pushes are single batches applied one by one, twice as
+    /// many updates as synchronous steps: half the rate keeps them stable.
+    /// </summary>
+    public double LearningRate
+    {
+        get => field > 0 ? field : Asynchronous ? 0.05 : 0.1;
+        init;
+    }
     public bool LinearDecay { get; init; } = true;
     public double Momentum { get; init; } = 0.9;
     public double WeightDecay { get; init; }
@@ -64,7 +72,7 @@ public sealed record TrainOptions
                     "--epochs" => options with { Epochs = Positive(name, Value()) },
                     "--max-steps" => options with { MaxSteps = Positive(name, Value()) },
                     "--batch-size" => options with { BatchSize = Positive(name, Value()) },
-                    "--lr" => options with { LearningRate = NonNegative(name, Value()) },
+                    "--lr" => options with { LearningRate = NonNegative(name, Value()) is > 0 and var rate ? rate : throw new FormatException("--lr must be a number > 0") },
                     "--lr-schedule" => options with { LinearDecay = Schedule(Value()) },
                     "--momentum" => options with { Momentum = NonNegative(name, Value()) },
                     "--weight-decay" => options with { WeightDecay = NonNegative(name, Value()) },
