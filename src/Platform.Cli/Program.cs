@@ -38,9 +38,10 @@ app.Configure(config =>
     config.AddBranch("notebook", notebook =>
     {
         notebook.SetDescription("Jupyter notebooks on the platform's GPUs.");
-        notebook.AddCommand<NotebookStartCommand>("start").WithDescription("Start a notebook.");
-        notebook.AddCommand<NotebookListCommand>("list").WithDescription("The notebooks.");
-        notebook.AddCommand<NotebookStopCommand>("stop").WithDescription("Stop a notebook.");
+        notebook.AddCommand<NotebookStartCommand>("start").WithDescription("Start a notebook, wait until it is ready, print its address and open it.")
+            .WithExample("notebook", "start", "--gpus", "1", "--no-browser");
+        notebook.AddCommand<NotebookListCommand>("list").WithDescription("The notebooks: state, GPUs, node, address, last activity.");
+        notebook.AddCommand<NotebookStopCommand>("stop").WithDescription("Stop a notebook; its GPUs are freed.");
     });
 });
 

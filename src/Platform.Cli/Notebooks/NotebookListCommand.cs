@@ -5,7 +5,7 @@ using Spectre.Console.Cli;
 
 namespace Platform.Cli.Notebooks;
 
-/// <summary><c>platform notebook list</c>.</summary>
+/// <summary><c>platform notebook list</c>: every notebook with its state, GPUs, node, address and last activity.</summary>
 public sealed class NotebookListCommand(Terminal terminal) : AsyncCommand<GatewaySettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, GatewaySettings settings, CancellationToken cancellationToken)
@@ -25,11 +25,24 @@ public sealed class NotebookListCommand(Terminal terminal) : AsyncCommand<Gatewa
         }
 
         var notebooks = answer.IsSuccess ? answer.Read<Notebook[]>() : throw answer.Unexpected("Listing notebooks");
-        var table = terminal.Table("ID", "STATE", "REASON", "NODE", "GPUS", "URL");
+        if (notebooks.Length == 0)
+        {
+            terminal.Error.WriteLine("No notebooks.");
+            return ExitCodes.Success;
+        }
+
+        var table = terminal.Table("ID", "STATE", "GPUS", "NODE", "URL", "LAST ACTIVITY", "REASON");
+        var now = DateTimeOffset.UtcNow;
         foreach (var notebook in notebooks)
         {
-            var url = notebook.Url is null ? "" : new Uri(client.BaseAddress, notebook.Url).ToString();
-            table.AddRow(Cells.Of(notebook.Id, notebook.State, notebook.Reason ?? "", notebook.Node ?? "", string.Join(',', notebook.Gpus), url));
+            table.AddRow(Cells.Of(
+                notebook.Id,
+                notebook.State,
+                string.Join(',', notebook.Gpus),
+                notebook.Node ?? "",
+                notebook.AddressAt(client.BaseAddress)?.ToString() ?? "",
+                notebook.LastActivity is { } last ? $"{Age.Format(now - last)} ago" : "",
+                notebook.Reason ?? ""));
         }
 
         terminal.Out.Write(table);

@@ -24,4 +24,14 @@ public static class NotebooksApi
     /// </summary>
     public static async Task<bool> IsAvailableAsync(GatewayClient client, CancellationToken cancellationToken) =>
         !IsMissing(await client.GetAsync(Path, cancellationToken));
+
+    public static async Task<Notebook> GetNotebookAsync(this GatewayClient client, string id, CancellationToken cancellationToken)
+    {
+        var answer = await client.GetAsync(NotebookPath(id), cancellationToken);
+        return answer.Status == HttpStatusCode.NotFound
+            ? throw new GatewayException($"No notebook '{id}' at {client.BaseAddress} (platform notebook list shows them).", HttpStatusCode.NotFound)
+            : answer.IsSuccess ? answer.Read<Notebook>() : throw answer.Unexpected($"Reading notebook {id}");
+    }
+
+    public static string NotebookPath(string id) => $"{Path}/{Uri.EscapeDataString(id)}";
 }

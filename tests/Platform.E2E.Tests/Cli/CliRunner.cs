@@ -6,7 +6,8 @@ namespace Platform.E2E.Tests.Cli;
 /// <summary>
 /// Runs the built CLI (<c>dotnet Platform.Cli.dll ...</c>) as a user would, against one platform
 /// (<c>PLATFORM_URL</c>), to completion: a run that outlasts its timeout is killed and fails the test
-/// with what it had printed.
+/// with what it had printed. It runs without a display or <c>$BROWSER</c>, so nothing opens a
+/// browser unless a test names one.
 /// </summary>
 public sealed class CliRunner(PlatformProcess platform)
 {
@@ -14,7 +15,11 @@ public sealed class CliRunner(PlatformProcess platform)
 
     public async Task<CliResult> RunAsync(params string[] arguments) => await RunAsync(DefaultTimeout, arguments);
 
-    public async Task<CliResult> RunAsync(TimeSpan timeout, params string[] arguments)
+    public async Task<CliResult> RunAsync(TimeSpan timeout, params string[] arguments) =>
+        await RunAsync(timeout, new Dictionary<string, string?>(), arguments);
+
+    /// <param name="environment">Variables to set for this run; a null value removes one.</param>
+    public async Task<CliResult> RunAsync(TimeSpan timeout, IReadOnlyDictionary<string, string?> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet", [Dll(), .. arguments])
         {
@@ -23,7 +28,15 @@ public sealed class CliRunner(PlatformProcess platform)
             WorkingDirectory = Samples.RepositoryRoot(),
         };
         start.Environment["PLATFORM_URL"] = platform.BaseAddress.ToString();
-        start.Environment.Remove("PLATFORM_TOKEN");
+        foreach (var variable in new[] { "PLATFORM_TOKEN", "BROWSER", "DISPLAY", "WAYLAND_DISPLAY" })
+        {
+            start.Environment.Remove(variable);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
 
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();

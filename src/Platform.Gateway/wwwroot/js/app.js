@@ -3,6 +3,7 @@
 import { clusterPage } from './cluster/cluster-page.js';
 import { jobPage } from './jobs/job-page.js';
 import { jobsPage } from './jobs/jobs-page.js';
+import { notebooksPage } from './notebooks/notebooks-page.js';
 import { submitPage } from './submit/submit-page.js';
 
 const routes = [
@@ -14,6 +15,7 @@ const routes = [
         page: (main, [id]) => jobPage(main, decodeURIComponent(id)),
     },
     { pattern: /^#\/submit$/, nav: 'submit', title: () => 'Submit', page: submitPage },
+    { pattern: /^#\/notebooks$/, nav: 'notebooks', title: () => 'Notebooks', page: notebooksPage },
     { pattern: /^#\/cluster$/, nav: 'cluster', title: () => 'Cluster', page: clusterPage },
 ];
 

@@ -24,6 +24,7 @@ async function request(path, init) {
 }
 
 const job = (id) => `/api/jobs/${encodeURIComponent(id)}`;
+const notebook = (id) => `/api/notebooks/${encodeURIComponent(id)}`;
 
 export const api = {
     jobs: (state) => request(`/api/jobs${state ? `?state=${encodeURIComponent(state)}` : ''}`),
@@ -34,6 +35,16 @@ export const api = {
     cancel: (id) => request(`${job(id)}/cancel`, { method: 'POST' }),
     nodes: () => request('/api/nodes'),
     images: () => request('/api/images'),
+    notebooks: () => request('/api/notebooks'),
+    notebook: (id) => request(notebook(id)),
+    stopNotebook: (id) => request(notebook(id), { method: 'DELETE' }),
+
+    /** Starts a notebook: `{ image?, gpus, cpus, memoryMb, idleTimeoutMinutes? }`. */
+    startNotebook: (body) => request('/api/notebooks', {
+        method: 'POST',
+        headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+    }),
 
     /** Posts a spec as YAML, or as JSON when it starts with `{`. */
     submit: (text) => request('/api/jobs', {
