@@ -54,6 +54,18 @@ public sealed partial class JupyterImageTests(JupyterImageTests.Fixture fixture)
     }
 
     [Fact]
+    public async Task JupyterLab_neither_asks_for_news_nor_checks_for_updates()
+    {
+        using var response = await Jupyter.SendAsync(HttpMethod.Get, "lab/api/settings/@jupyterlab/apputils-extension:notification", authorized: true);
+        var defaults = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("schema").GetProperty("properties");
+        using var lab = await Jupyter.SendAsync(HttpMethod.Get, "lab", authorized: true);
+
+        Assert.Equal("false", defaults.GetProperty("fetchNews").GetProperty("default").GetString());
+        Assert.False(defaults.GetProperty("checkForUpdates").GetProperty("default").GetBoolean());
+        Assert.Contains("\"news\": {\"disabled\": true}", await lab.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task A_kernel_runs_code_over_a_websocket_whose_origin_is_another_host()
     {
         using var created = await Jupyter.SendAsync(HttpMethod.Post, "api/kernels", authorized: true, GatewayOrigin, JsonContent.Create(new { name = "python3" }));
