@@ -9,7 +9,7 @@ const fields = [
     { name: 'gpus', label: 'GPUs', type: 'number', value: '0', min: '0', step: '1', required: true },
     { name: 'cpus', label: 'CPUs', type: 'number', value: '2', min: '0.25', step: '0.25', required: true },
     { name: 'memoryMb', label: 'Memory (MiB)', type: 'number', value: '8192', min: '256', step: '256', required: true },
-    { name: 'image', label: 'Image', type: 'text', placeholder: 'the platform’s (platform/jupyter:4.0-cpu)', list: 'notebook-images' },
+    { name: 'image', label: 'Image', type: 'text', placeholder: 'platform/jupyter:4.0-cpu', list: 'notebook-images' },
     { name: 'idleTimeoutMinutes', label: 'Idle timeout (minutes)', type: 'number', min: '1', step: '1', placeholder: 'the platform’s' },
 ];
 

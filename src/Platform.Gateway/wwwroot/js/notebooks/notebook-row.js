@@ -42,7 +42,9 @@ export function notebookRow(notebook, onStop) {
         h('td', {},
             badge(notebook.state, 'notebook-state'),
             notebook.reason ? h('div', { class: 'reason small', 'data-testid': 'notebook-reason' }, notebook.reason) : null),
-        h('td', { class: 'mono' }, notebook.gpus?.length ? notebook.gpus.join(', ') : '0'),
+        h('td', { 'data-testid': 'notebook-gpus' },
+            notebook.gpus?.length ?? 0,
+            notebook.gpus?.length ? h('div', { class: 'muted small mono gpu-ids' }, `id ${notebook.gpus.join(', ')}`) : null),
         h('td', { class: 'mono' }, notebook.node ?? ''),
         h('td', { title: notebook.lastActivity ?? '' }, notebook.lastActivity ? `${age(notebook.lastActivity)} ago` : ''),
         h('td', {}, h('div', { class: 'row-actions' }, open, stop)));
