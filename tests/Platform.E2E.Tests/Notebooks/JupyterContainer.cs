@@ -1,7 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using Docker.DotNet;
 using Docker.DotNet.Models;
 using Platform.E2E.Tests.Infrastructure;
 
@@ -13,7 +12,6 @@ namespace Platform.E2E.Tests.Notebooks;
 /// </summary>
 public sealed class JupyterContainer : IAsyncDisposable
 {
-    public const string Image = "platform/jupyter:4.0-cpu";
     public const string TestLabel = "platform.test";
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
@@ -41,24 +39,11 @@ public sealed class JupyterContainer : IAsyncDisposable
     /// <summary>Addresses Jupyter under its base URL, without the token and without cookies.</summary>
     public HttpClient Http { get; }
 
-    /// <summary>Fails with what to build when the image is missing.</summary>
-    public static async Task RequireImageAsync()
-    {
-        await DockerEngine.RequireAsync();
-        try
-        {
-            await DockerEngine.Client.Images.InspectImageAsync(Image);
-        }
-        catch (DockerImageNotFoundException exception)
-        {
-            throw new InvalidOperationException($"The image {Image} is missing. Build it with `scripts/images.sh`.", exception);
-        }
-    }
-
     /// <summary>Creates and starts a container; <paramref name="token"/> null leaves JUPYTER_TOKEN unset.</summary>
     public static async Task<JupyterContainer> StartAsync(string? token = "")
     {
-        await RequireImageAsync();
+        await DockerEngine.RequireAsync();
+        await DockerEngine.RequireImageAsync(JupyterImage.Name, "jupyter/Dockerfile");
         var (instance, port) = TestPorts.NextBlock();
         token = token == "" ? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)) : token;
         var baseUrl = $"/notebooks/t-{Environment.ProcessId}-{instance}/";
@@ -71,7 +56,7 @@ public sealed class JupyterContainer : IAsyncDisposable
         var created = await DockerEngine.Client.Containers.CreateContainerAsync(new CreateContainerParameters
         {
             Name = $"jupyter-image-test-{Environment.ProcessId}-{instance}",
-            Image = Image,
+            Image = JupyterImage.Name,
             Env = env,
             Labels = new Dictionary<string, string> { [TestLabel] = $"jupyter-image-{Environment.ProcessId}" },
             HostConfig = new HostConfig

@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.WebSockets;
-using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
@@ -73,15 +71,12 @@ public sealed partial class JupyterImageTests(JupyterImageTests.Fixture fixture)
         var kernel = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
         try
         {
-            using var socket = new ClientWebSocket();
-            socket.Options.SetRequestHeader("Authorization", $"token {Jupyter.Token}");
-            socket.Options.SetRequestHeader("Origin", GatewayOrigin);
-            using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-            await socket.ConnectAsync(new Uri($"ws://127.0.0.1:{Jupyter.Port}{Jupyter.BaseUrl}api/kernels/{kernel}/channels"), deadline.Token);
+            var headers = new Dictionary<string, string> { ["Authorization"] = $"token {Jupyter.Token}", ["Origin"] = GatewayOrigin };
+            await using var socket = await KernelSocket.ConnectAsync(new Uri($"ws://127.0.0.1:{Jupyter.Port}{Jupyter.BaseUrl}api/kernels/{kernel}/channels"), headers);
 
-            var printed = await ExecuteAsync(socket, "import torch; print('sum', int(torch.arange(10).sum()))", deadline.Token);
+            var result = await socket.ExecuteAsync("import torch; int(torch.arange(10).sum())", TimeSpan.FromMinutes(2));
 
-            Assert.Equal("sum 45", printed.Trim());
+            Assert.Equal("45", result);
         }
         finally
         {
@@ -118,61 +113,6 @@ public sealed partial class JupyterImageTests(JupyterImageTests.Fixture fixture)
 
         Assert.Equal(2, await open.ExitCodeAsync());
         Assert.Contains("JUPYTER_TOKEN is not set", await open.LogsAsync());
-    }
-
-    /// <summary>Sends an execute_request and answers what the kernel printed for it.</summary>
-    private static async Task<string> ExecuteAsync(ClientWebSocket socket, string code, CancellationToken cancellationToken)
-    {
-        var id = Guid.NewGuid().ToString("N");
-        var request = JsonSerializer.SerializeToUtf8Bytes(new
-        {
-            header = new { msg_id = id, username = "test", session = Guid.NewGuid().ToString("N"), msg_type = "execute_request", version = "5.3" },
-            parent_header = new { },
-            metadata = new { },
-            content = new { code, silent = false },
-            channel = "shell",
-        });
-        await socket.SendAsync(request, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
-        var printed = new StringBuilder();
-        while (true)
-        {
-            using var message = JsonDocument.Parse(await ReceiveAsync(socket, cancellationToken));
-            var root = message.RootElement;
-            if (!root.TryGetProperty("parent_header", out var parent) || !parent.TryGetProperty("msg_id", out var parentId) || parentId.GetString() != id)
-            {
-                continue;
-            }
-
-            switch (root.GetProperty("msg_type").GetString())
-            {
-                case "stream":
-                    printed.Append(root.GetProperty("content").GetProperty("text").GetString());
-                    break;
-                case "error":
-                    throw new InvalidOperationException($"the kernel failed: {root.GetProperty("content")}");
-                case "status" when root.GetProperty("content").GetProperty("execution_state").GetString() == "idle":
-                    return printed.ToString();
-            }
-        }
-    }
-
-    private static async Task<string> ReceiveAsync(ClientWebSocket socket, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        WebSocketReceiveResult received;
-        do
-        {
-            received = await socket.ReceiveAsync(chunk, cancellationToken);
-            if (received.MessageType == WebSocketMessageType.Close)
-            {
-                throw new InvalidOperationException($"Jupyter closed the kernel's websocket: {received.CloseStatus} {received.CloseStatusDescription}");
-            }
-
-            buffer.Write(chunk, 0, received.Count);
-        }
-        while (!received.EndOfMessage);
-        return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
     /// <summary>The text of every stream output of an executed notebook, in cell order.</summary>

@@ -19,9 +19,15 @@ public sealed class KernelSocket : IAsyncDisposable
     {
     }
 
-    public static async Task<KernelSocket> ConnectAsync(Uri address)
+    /// <param name="headers">Sent with the upgrade request, e.g. <c>Authorization</c> or <c>Origin</c>.</param>
+    public static async Task<KernelSocket> ConnectAsync(Uri address, IReadOnlyDictionary<string, string>? headers = null)
     {
         var socket = new KernelSocket();
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+        {
+            socket._socket.Options.SetRequestHeader(name, value);
+        }
+
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await socket._socket.ConnectAsync(address, timeout.Token);
         return socket;
