@@ -71,9 +71,9 @@ public sealed partial class LogStreams(IGrainFactory grains, IHubContext<JobsHub
         var log = grains.GetGrain<IJobLogGrain>(jobId);
         var client = hub.Clients.Client(connectionId);
         long after = 0;
-        try
+        while (!pump.Stopping.IsCancellationRequested)
         {
-            while (!pump.Stopping.IsCancellationRequested)
+            try
             {
                 var page = await log.ReadAsync(task: null, after, PageSize);
                 if (page.Lines.Count > 0)
@@ -85,18 +85,22 @@ public sealed partial class LogStreams(IGrainFactory grains, IHubContext<JobsHub
 
                 await pump.WaitAsync(Poll);
             }
-        }
-        catch (OperationCanceledException) when (pump.Stopping.IsCancellationRequested)
-        {
-        }
-        catch (Exception exception)
-        {
-            LogPumpFailed(logger, exception, jobId, connectionId);
+            catch (OperationCanceledException) when (pump.Stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
+            {
+                // A read that timed out on a loaded control plane must not end the stream: the
+                // subscriber would silently miss every later line. Retry from the same seq.
+                LogPumpRetry(logger, exception, jobId, connectionId);
+                await pump.WaitAsync(Poll).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Log stream of job {JobId} to {ConnectionId} stopped")]
-    private static partial void LogPumpFailed(ILogger logger, Exception exception, string jobId, string connectionId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reading the log of job {JobId} for {ConnectionId} failed; retrying")]
+    private static partial void LogPumpRetry(ILogger logger, Exception exception, string jobId, string connectionId);
 
     private sealed class Pump
     {

@@ -12,6 +12,9 @@ namespace Platform.Worker.Runtimes;
 public sealed class DockerLogSplitter(string task, string source, long shipped)
 {
     private long _offset;
+
+    /// <summary>Complete lines seen so far, those skipped as already shipped included.</summary>
+    public long Lines => _offset;
     private readonly StringBuilder _stdout = new();
     private readonly StringBuilder _stderr = new();
     private readonly Decoder _stdoutDecoder = Encoding.UTF8.GetDecoder();

@@ -147,6 +147,30 @@ public sealed class DockerRuntime(IDockerClient docker, IOptions<WorkerOptions> 
 
     public async Task FollowLogsAsync(ObservedTask task, long shipped, ChannelWriter<LogEntry> sink, CancellationToken cancellationToken)
     {
+        // Docker may end a follow stream while the container still runs (seen under load). Each pass
+        // therefore reads the log from its start, skipping the lines already passed on, and only a
+        // pass opened after the container stopped is the last one: it holds every line.
+        var passed = shipped;
+        while (true)
+        {
+            var last = !await IsRunningAsync(task.Id, cancellationToken);
+            var splitter = new DockerLogSplitter(task.Task, task.Id, passed);
+            await ReadLogAsync(task.Id, splitter, sink, cancellationToken);
+            passed = splitter.Lines;
+            if (last)
+            {
+                foreach (var entry in splitter.Flush())
+                {
+                    await sink.WriteAsync(entry, cancellationToken);
+                }
+
+                return;
+            }
+        }
+    }
+
+    private async Task ReadLogAsync(string containerId, DockerLogSplitter splitter, ChannelWriter<LogEntry> sink, CancellationToken cancellationToken)
+    {
         var parameters = new ContainerLogsParameters
         {
             Follow = true,
@@ -154,15 +178,14 @@ public sealed class DockerRuntime(IDockerClient docker, IOptions<WorkerOptions> 
             ShowStderr = true,
             Timestamps = true,
         };
-        using var stream = await docker.Containers.GetContainerLogsAsync(task.Id, parameters, cancellationToken);
-        var splitter = new DockerLogSplitter(task.Task, task.Id, shipped);
+        using var stream = await docker.Containers.GetContainerLogsAsync(containerId, parameters, cancellationToken);
         var buffer = new byte[64 * 1024];
         while (true)
         {
             var read = await stream.ReadOutputAsync(buffer, 0, buffer.Length, cancellationToken);
             if (read.EOF)
             {
-                break;
+                return;
             }
 
             foreach (var entry in splitter.Add(read.Target == MultiplexedStream.TargetStream.StandardError, buffer.AsSpan(0, read.Count)))
@@ -170,10 +193,18 @@ public sealed class DockerRuntime(IDockerClient docker, IOptions<WorkerOptions> 
                 await sink.WriteAsync(entry, cancellationToken);
             }
         }
+    }
 
-        foreach (var entry in splitter.Flush())
+    private async Task<bool> IsRunningAsync(string containerId, CancellationToken cancellationToken)
+    {
+        try
         {
-            await sink.WriteAsync(entry, cancellationToken);
+            var inspected = await docker.Containers.InspectContainerAsync(containerId, cancellationToken);
+            return inspected.State?.Running == true;
+        }
+        catch (DockerContainerNotFoundException)
+        {
+            return false;
         }
     }
 
