@@ -14,7 +14,6 @@ namespace Platform.Cli.Notebooks;
 public sealed class NotebookHub : IAsyncDisposable
 {
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(15);
-    private static readonly TimeSpan UnsubscribeTimeout = TimeSpan.FromSeconds(2);
 
     private readonly HubConnection _connection;
     private readonly string _notebookId;
@@ -77,21 +76,5 @@ public sealed class NotebookHub : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_connection.State == HubConnectionState.Connected)
-        {
-            using var timeout = new CancellationTokenSource(UnsubscribeTimeout);
-            try
-            {
-                await _connection.InvokeAsync("UnsubscribeNotebook", _notebookId, timeout.Token);
-            }
-            catch (Exception exception) when (exception is HubException or InvalidOperationException or OperationCanceledException or IOException)
-            {
-                // The connection is closed next anyway; the server forgets the subscription with it.
-            }
-        }
-
-        await _connection.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => HubSubscription.CloseAsync(_connection, "UnsubscribeNotebook", _notebookId);
 }

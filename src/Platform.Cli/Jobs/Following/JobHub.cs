@@ -18,7 +18,6 @@ public sealed class JobHub : IAsyncDisposable
     public const string Path = "hubs/jobs";
 
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(15);
-    private static readonly TimeSpan UnsubscribeTimeout = TimeSpan.FromSeconds(2);
 
     private readonly HubConnection _connection;
     private readonly string _jobId;
@@ -60,23 +59,7 @@ public sealed class JobHub : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_connection.State == HubConnectionState.Connected)
-        {
-            using var timeout = new CancellationTokenSource(UnsubscribeTimeout);
-            try
-            {
-                await _connection.InvokeAsync("UnsubscribeJob", _jobId, timeout.Token);
-            }
-            catch (Exception exception) when (exception is HubException or InvalidOperationException or OperationCanceledException or IOException)
-            {
-                // The connection is closed next anyway; the server forgets the subscription with it.
-            }
-        }
-
-        await _connection.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => HubSubscription.CloseAsync(_connection, "UnsubscribeJob", _jobId);
 
     private void Route(ChannelWriter<FollowEvent> events)
     {
