@@ -25,6 +25,8 @@ public sealed record JobSpec
     [Id(13)] public int TtlSecondsAfterFinished { get; init; }
     /// <summary>Named directories of the node mounted into every task of the job; kept across restarts and after the job ends.</summary>
     [Id(14)] public IReadOnlyList<VolumeSpec> Volumes { get; init; } = [];
+    /// <summary>Most processes (and threads) one task may run at once; null takes the node's default.</summary>
+    [Id(15)] public int? PidsLimit { get; init; }
 }
 
 /// <summary>One replica group: how many tasks of one type, and what each runs with.</summary>

@@ -32,6 +32,8 @@ public sealed record TaskAssignment
     /// Jupyter token). Only the runtime reads it.
     /// </summary>
     [Id(15)] public IReadOnlyDictionary<string, string> SecretEnv { get; init; } = new Dictionary<string, string>();
+    /// <summary>The job's pids limit; null takes the node's default. The node caps it at its operator maximum.</summary>
+    [Id(16)] public int? PidsLimit { get; init; }
 
     public string Key => TaskKey.Of(JobId, Task);
 

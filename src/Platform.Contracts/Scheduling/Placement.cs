@@ -31,6 +31,11 @@ public sealed record NodeCapacity
     [Id(5)] public int PortStart { get; init; }
     [Id(6)] public int PortEnd { get; init; }
     [Id(7)] public IReadOnlyList<string> Runtimes { get; init; } = [TaskRuntimes.Docker];
+    /// <summary>
+    /// The network interface this node's tasks talk to other machines through (<c>GLOO_SOCKET_IFNAME</c>);
+    /// a job whose tasks are all on one node uses loopback instead.
+    /// </summary>
+    [Id(8)] public string NetworkInterface { get; init; } = "lo";
 }
 
 /// <summary>One physical (or configured fake) GPU of a node.</summary>

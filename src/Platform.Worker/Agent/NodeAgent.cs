@@ -75,6 +75,7 @@ public sealed partial class NodeAgent(
             PortStart = _options.PortStart,
             PortEnd = _options.PortEnd,
             Runtimes = [.. _runtimes.Keys],
+            NetworkInterface = _options.NetworkInterface,
         };
         while (true)
         {

@@ -14,6 +14,12 @@ public sealed class WorkerOptions
     public string Address { get; set; } = "127.0.0.1";
 
     /// <summary>
+    /// The interface <see cref="Address"/> is on: tasks of a job spread over several nodes get it as
+    /// <c>GLOO_SOCKET_IFNAME</c> and <c>NCCL_SOCKET_IFNAME</c>.
+    /// </summary>
+    public string NetworkInterface { get; set; } = "lo";
+
+    /// <summary>
     /// First port of the range tasks listen on. The default range stays below Linux's ephemeral
     /// ports (32768-60999), so no outgoing connection of the node can hold a task's port.
     /// </summary>
