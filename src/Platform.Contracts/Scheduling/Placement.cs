@@ -47,7 +47,7 @@ public sealed record GpuInfo(
     [property: Id(3)] int MemoryMb,
     [property: Id(4)] bool Fake);
 
-/// <summary>Where one task runs: node, port, and the GPUs it holds.</summary>
+/// <summary>Where one task runs: node, port, and the GPUs it holds (by index, and by id for its environment).</summary>
 [GenerateSerializer, Immutable, Alias("platform.TaskPlacement")]
 public sealed record TaskPlacement(
     [property: Id(0)] string Task,
@@ -55,7 +55,14 @@ public sealed record TaskPlacement(
     [property: Id(2)] string Host,
     [property: Id(3)] int Port,
     [property: Id(4)] IReadOnlyList<int> GpuIndexes,
-    [property: Id(5)] Resources Resources);
+    [property: Id(5)] Resources Resources,
+    [property: Id(6)] IReadOnlyList<string>? GpuIds = null,
+    [property: Id(7)] string? NetworkInterface = null)
+{
+    /// <summary>The GPUs' ids; an allocation stored before ids were carried falls back to the indexes.</summary>
+    public IReadOnlyList<string> GpuIdsOrIndexes =>
+        GpuIds ?? [.. GpuIndexes.Select(index => index.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+}
 
 /// <summary>The placement of every task of one job.</summary>
 [GenerateSerializer, Immutable, Alias("platform.Allocation")]

@@ -58,7 +58,8 @@ internal sealed class NodeFree
 
         var gpus = _freeGpus.Take(task.Resources.Gpus).ToList();
         var port = LowestFreePort();
-        var placement = new TaskPlacement(task.Name, Node.NodeId, Node.Host, port, gpus, task.Resources);
+        var ids = gpus.Select(index => Node.Gpus.First(gpu => gpu.Index == index).Id).ToList();
+        var placement = new TaskPlacement(task.Name, Node.NodeId, Node.Host, port, gpus, task.Resources, ids, Node.NetworkInterface);
         Hold(placement);
         return placement;
     }

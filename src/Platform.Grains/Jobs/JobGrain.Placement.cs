@@ -1,6 +1,7 @@
 using Platform.Contracts.Jobs;
 using Platform.Contracts.Nodes;
 using Platform.Contracts.Scheduling;
+using Platform.Core.Jobs.Assignments;
 using Platform.Core.Jobs.ClusterSpec;
 
 namespace Platform.Grains.Jobs;
@@ -10,7 +11,6 @@ public sealed partial class JobGrain
 {
     private async Task RecordPlacementAsync(Allocation allocation)
     {
-        var nodes = (await Scheduler.GetNodesAsync()).ToDictionary(node => node.NodeId);
         foreach (var placement in allocation.Tasks)
         {
             var task = Job.Tasks.Single(candidate => candidate.Name == placement.Task);
@@ -18,7 +18,8 @@ public sealed partial class JobGrain
             task.Host = placement.Host;
             task.Port = placement.Port;
             task.GpuIndexes = [.. placement.GpuIndexes];
-            task.GpuIds = [.. placement.GpuIndexes.Select(index => GpuId(nodes.GetValueOrDefault(placement.NodeId), index))];
+            task.GpuIds = [.. placement.GpuIdsOrIndexes];
+            task.NetworkInterface = placement.NetworkInterface;
             task.State = TaskState.Starting;
         }
 
@@ -67,35 +68,15 @@ public sealed partial class JobGrain
 
     private async Task AssignAsync(IEnumerable<TaskRecord> tasks)
     {
-        var placed = Job.Tasks
+        var placement = new AssignmentContext(Id, Spec, Job.Generation, [.. Job.Tasks
             .Where(task => task.Host is not null)
-            .Select(task => new PlacedTask(task.Type, task.Index, task.Host!, task.Port!.Value, task.GpuIds))
-            .ToList();
+            .Select(task => new PlacedTask(task.Type, task.Index, task.Host!, task.Port!.Value, task.GpuIds))], Job.Owner);
         foreach (var onNode in tasks.Where(task => task.Node is not null).GroupBy(task => task.Node!))
         {
-            var assignments = onNode.Select(task => Assignment(task, placed)).ToList();
+            var assignments = onNode
+                .Select(task => AssignmentBuilder.Build(placement, new TaskToAssign(task.Type, task.Index, task.Attempt, task.GpuIndexes)))
+                .ToList();
             await GrainFactory.GetGrain<INodeGrain>(onNode.Key).AssignAsync(assignments);
         }
     }
-
-    private TaskAssignment Assignment(TaskRecord task, IReadOnlyList<PlacedTask> placed) => new()
-    {
-        JobId = Id,
-        Task = task.Name,
-        Attempt = task.Attempt,
-        Runtime = Spec.Runtime,
-        Image = GroupDefaults.ImageOf(Spec, task.Type),
-        Command = GroupDefaults.CommandOf(Spec, task.Type),
-        Env = TaskEnvironment.Build(Id, Spec, placed, placed.Single(p => p.Type == task.Type && p.Index == task.Index)),
-        Resources = Spec.Replicas[task.Type].Resources,
-        GpuIndexes = [.. task.GpuIndexes],
-        Port = task.Port!.Value,
-        TerminationGracePeriodSeconds = Spec.TerminationGracePeriodSeconds,
-        Volumes = [.. Spec.Volumes.Select(volume => new VolumeMount(VolumeKeys.ForJob(Id, volume.Name), volume.MountPath)),
-            .. Job.Owner?.Volumes ?? []],
-        SecretEnv = Job.Owner?.SecretEnv ?? new Dictionary<string, string>(),
-    };
-
-    private static string GpuId(NodeCapacity? node, int index) =>
-        node?.Gpus.FirstOrDefault(gpu => gpu.Index == index)?.Id ?? index.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

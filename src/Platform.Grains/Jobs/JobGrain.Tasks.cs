@@ -187,6 +187,7 @@ public sealed partial class JobGrain
             task.Port = null;
             task.GpuIndexes = [];
             task.GpuIds = [];
+            task.NetworkInterface = null;
         }
 
         Job.Generation++;

@@ -43,6 +43,8 @@ public sealed class TaskRecord
     [Id(13)] public DateTimeOffset? FinishedAt { get; set; }
     [Id(14)] public string? Reason { get; set; }
     [Id(15)] public string? ContainerId { get; set; }
+    /// <summary>The interface of the task's node for traffic to other nodes (from the allocation).</summary>
+    [Id(16)] public string? NetworkInterface { get; set; }
 
     public TaskView ToView() => new()
     {

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Platform.Contracts.Jobs;
 using Platform.Contracts.Nodes;
 using Platform.Contracts.Scheduling;
+using Platform.Core.Agent;
 using Platform.Grains.Storage;
 
 namespace Platform.Grains.Nodes;
@@ -90,10 +91,12 @@ public sealed partial class NodeGrain(
 
     public async Task RetireJobAsync(string jobId, int generation, DateTimeOffset removeAfter)
     {
+        // This generation and any older one: assignments stored before generations were set all carry 0.
         var retired = Node.Desired.Values
-            .Where(assignment => assignment.JobId == jobId && assignment.Generation == generation && !assignment.Stopped)
+            .Where(assignment => assignment.JobId == jobId && assignment.Generation <= generation && !assignment.Stopped)
             .ToList();
-        if (retired.Count == 0 && Node.Retired.ContainsKey(jobId))
+        var key = RetiredJob.KeyOf(jobId, generation);
+        if (retired.Count == 0 && Node.Retired.ContainsKey(key))
         {
             return;
         }
@@ -103,12 +106,13 @@ public sealed partial class NodeGrain(
             Node.Desired[assignment.Key] = assignment with { Stopped = true, RemoveAfter = removeAfter };
         }
 
-        Node.Retired[jobId] = new RetiredJob(generation, [.. retired.SelectMany(assignment => assignment.GpuIndexes).Distinct()], time.GetUtcNow());
+        Node.Retired[key] = new RetiredJob(generation, [.. retired.SelectMany(assignment => assignment.GpuIndexes).Distinct()],
+            time.GetUtcNow(), jobId, [.. retired.Select(assignment => ReconcilePlanner.AttemptKey(jobId, assignment.Task, assignment.Attempt))]);
         await state.WriteStateAsync();
         if (retired.Count == 0 || Node.Lost)
         {
             // Nothing of it ever ran here (or the node is gone): nothing to wait for.
-            await ReleaseAsync(jobId);
+            await ReleaseAsync(key);
         }
     }
 
@@ -192,7 +196,8 @@ public sealed partial class NodeGrain(
         _watch?.Dispose();
         _watch = null;
         var jobs = Node.Desired.Values.Where(assignment => !assignment.Stopped).Select(assignment => assignment.JobId).Distinct().ToList();
-        var held = Node.Desired.Values.Select(assignment => assignment.JobId).Concat(Node.Retired.Keys).Distinct().ToList();
+        var held = Node.Desired.Values.Select(assignment => assignment.JobId)
+            .Concat(Node.Retired.Select(retired => retired.Value.JobId ?? retired.Key)).Distinct().ToList();
         Node.Lost = true;
         Node.Desired.Clear();
         Node.Retired.Clear();
@@ -205,29 +210,35 @@ public sealed partial class NodeGrain(
         }
     }
 
-    /// <summary>Frees what retired jobs hold here once the agent, heard after the retirement, runs none of their containers.</summary>
+    /// <summary>Frees what retired placements hold here once the agent, heard after the retirement, runs none of their containers.</summary>
     private async Task ReleaseDrainedAsync()
     {
         var drained = Node.Retired
             .Where(retired => retired.Value.At < _lastHeartbeat &&
-                !_observed.Any(task => task.JobId == retired.Key && task.State is TaskState.Running or TaskState.Starting))
+                !_observed.Any(task => task.State is TaskState.Running or TaskState.Starting && retired.Value.Covers(retired.Key, task)))
             .Select(retired => retired.Key)
             .ToList();
-        foreach (var jobId in drained)
+        foreach (var key in drained)
         {
-            await ReleaseAsync(jobId);
+            await ReleaseAsync(key);
         }
     }
 
-    private async Task ReleaseAsync(string jobId)
+    private async Task ReleaseAsync(string key)
     {
-        if (!Node.Retired.Remove(jobId, out var retired))
+        if (!Node.Retired.Remove(key, out var retired))
         {
             return;
         }
 
         await state.WriteStateAsync();
-        await Task.WhenAll(retired.GpuIndexes.Select(index => Slot(index).ReleaseAsync(jobId)));
+        var jobId = retired.JobId ?? key;
+        // A job placed again on this node holds GPUs here under its new generation: those stay held.
+        var stillHeld = Node.Desired.Values
+            .Where(assignment => assignment.JobId == jobId && !assignment.Stopped)
+            .SelectMany(assignment => assignment.GpuIndexes)
+            .ToHashSet();
+        await Task.WhenAll(retired.GpuIndexes.Where(index => !stillHeld.Contains(index)).Select(index => Slot(index).ReleaseAsync(jobId)));
         await Scheduler.ReleaseNodeAsync(jobId, retired.Generation, NodeId);
     }
 

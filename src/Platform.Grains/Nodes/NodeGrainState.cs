@@ -10,7 +10,10 @@ public sealed class NodeGrainState
     /// <summary>Desired tasks by <see cref="TaskKey"/>.</summary>
     [Id(1)] public Dictionary<string, TaskAssignment> Desired { get; set; } = [];
     [Id(2)] public bool Lost { get; set; }
-    /// <summary>Jobs whose tasks here were told to stop, by job id, until none of their containers runs.</summary>
+    /// <summary>
+    /// Placements whose tasks here were told to stop, until none of their containers runs: keyed
+    /// <c>{jobId}#{generation}</c> (by job id alone in state written before generations were kept apart).
+    /// </summary>
     [Id(3)] public Dictionary<string, RetiredJob> Retired { get; set; } = [];
     /// <summary>The framework images the agent last reported; kept so a restarted control plane still lists them.</summary>
     [Id(4)] public List<NodeImage> Images { get; set; } = [];
@@ -21,4 +24,15 @@ public sealed class NodeGrainState
 public sealed record RetiredJob(
     [property: Id(0)] int Generation,
     [property: Id(1)] IReadOnlyList<int> GpuIndexes,
-    [property: Id(2)] DateTimeOffset At);
+    [property: Id(2)] DateTimeOffset At,
+    [property: Id(3)] string? JobId = null,
+    [property: Id(4)] IReadOnlyList<string>? Attempts = null)
+{
+    public static string KeyOf(string jobId, int generation) =>
+        $"{jobId}#{generation.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
+    /// <summary>Whether <paramref name="task"/> is one of the retired attempts (any of the job's, for old state).</summary>
+    public bool Covers(string key, TaskObservation task) => Attempts is null
+        ? task.JobId == (JobId ?? key)
+        : Attempts.Contains(Core.Agent.ReconcilePlanner.AttemptKey(task.JobId, task.Task, task.Attempt));
+}

@@ -164,5 +164,6 @@ public sealed class SchedulerGrain(
 
     private static bool SameCapacity(NodeCapacity a, NodeCapacity b) =>
         a.Host == b.Host && a.Cpus.Equals(b.Cpus) && a.MemoryMb == b.MemoryMb && a.PortStart == b.PortStart &&
-        a.PortEnd == b.PortEnd && a.Gpus.SequenceEqual(b.Gpus) && a.Runtimes.SequenceEqual(b.Runtimes);
+        a.PortEnd == b.PortEnd && a.Gpus.SequenceEqual(b.Gpus) && a.Runtimes.SequenceEqual(b.Runtimes) &&
+        a.NetworkInterface == b.NetworkInterface;
 }

@@ -75,6 +75,45 @@ public sealed class NodeLossTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Cancelling_a_job_placed_again_stops_its_new_tasks_and_holds_their_GPUs_until_the_containers_are_gone()
+    {
+        var jobs = new JobDriver(Client);
+        // Kept (stopped) for a while after the job ends, so the node's desired state can be read.
+        var id = await jobs.SubmitRunningAsync(Specs.Workers("replaced", count: 2, gpus: 2, RestartPolicy.OnFailure) with { TtlSecondsAfterFinished = 600 });
+        var lostNode = (await jobs.GetAsync(id)).Tasks[0].Node!;
+        var otherNode = lostNode == "node-a" ? "node-b" : "node-a";
+        await StopAgentAsync(lostNode);
+        var again = await Eventually.UntilAsync(() => jobs.GetAsync(id),
+            job => job.State == JobState.Running && job.Tasks.All(task => task.Node == otherNode), "the job to run again on the other node");
+        // The other node's agent now runs the moved containers and says so in every heartbeat.
+        await StopAgentAsync(otherNode);
+        var running = again.Tasks.Select(task => new TaskObservation
+        {
+            JobId = id, Task = task.Name, Attempt = 1, NodeId = otherNode, State = TaskState.Running, Time = DateTimeOffset.UtcNow,
+        }).ToList();
+        StartAgent(otherNode, running);
+        await Report(id, again.Tasks, otherNode, attempt: 1);
+
+        Assert.True(await jobs.Job(id).CancelAsync());
+
+        var desired = (await Node(otherNode).GetDesiredAsync()).Where(a => a.JobId == id).ToList();
+        Assert.Equal(2, desired.Count);
+        Assert.All(desired, assignment => Assert.True(assignment.Stopped, $"{assignment.Key} is still wanted"));
+        Assert.All(desired, assignment => Assert.Equal(1, assignment.Generation));
+        var waiting = await jobs.SubmitAsync(Specs.Workers("waits-for-gpus", count: 1, gpus: 4));
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.Equal(JobState.Pending, (await jobs.GetAsync(waiting)).State);
+        var held = (await Node(otherNode).GetViewAsync())!.Gpus.Where(gpu => gpu.Holder?.JobId == id).ToList();
+        Assert.Equal(4, held.Count);
+
+        await StopAgentAsync(otherNode);
+        StartAgent(otherNode);
+
+        await jobs.WaitForAsync(waiting, JobState.Running);
+        Assert.DoesNotContain((await Node(otherNode).GetViewAsync())!.Gpus, gpu => gpu.Holder?.JobId == id);
+    }
+
+    [Fact]
     public async Task Node_loss_fails_a_job_whose_policy_is_Never()
     {
         var jobs = new JobDriver(Client);
@@ -122,11 +161,11 @@ public sealed class NodeLossTests : IAsyncLifetime
             ContainerId = $"c-{task.Name}-{attempt}", Time = DateTimeOffset.UtcNow,
         })));
 
-    private void StartAgent(string node)
+    private void StartAgent(string node, IReadOnlyList<TaskObservation>? running = null)
     {
         var stop = new CancellationTokenSource();
         _agents[node] = stop;
-        _ = PlatformClusterFixture.HeartbeatAsync(Node(node), stop.Token);
+        _ = PlatformClusterFixture.HeartbeatAsync(Node(node), stop.Token, running ?? []);
     }
 
     private async Task StopAgentAsync(string node)

@@ -45,16 +45,17 @@ public sealed class PlatformClusterFixture : IAsyncLifetime
     }
 
     /// <summary>
-    /// The agent's heartbeat, with no container running: keeps the node Ready and lets the tasks of
-    /// ended jobs count as stopped, so their GPUs are freed as they would be on a real node.
+    /// The agent's heartbeat, by default with no container running: keeps the node Ready and lets the
+    /// tasks of ended jobs count as stopped, so their GPUs are freed as they would be on a real node.
     /// </summary>
-    public static async Task HeartbeatAsync(INodeGrain node, CancellationToken cancellationToken)
+    public static async Task HeartbeatAsync(
+        INodeGrain node, CancellationToken cancellationToken, IReadOnlyList<TaskObservation>? running = null)
     {
         while (!cancellationToken.IsCancellationRequested)
         {
             try
             {
-                await node.HeartbeatAsync([]);
+                await node.HeartbeatAsync(running ?? []);
                 await Task.Delay(200, cancellationToken);
             }
             catch (Exception) when (cancellationToken.IsCancellationRequested)

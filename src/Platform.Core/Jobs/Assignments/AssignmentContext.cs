@@ -1,0 +1,13 @@
+using Platform.Contracts.Jobs;
+using Platform.Core.Jobs.ClusterSpec;
+
+namespace Platform.Core.Jobs.Assignments;
+
+/// <summary>What every assignment of one job placement shares.</summary>
+/// <param name="JobId">The job's id.</param>
+/// <param name="Spec">The job's spec.</param>
+/// <param name="Generation">The placement the assignments belong to; it grows when the job is placed again.</param>
+/// <param name="Cluster">Every placed task of the job: the cluster specification each task is given.</param>
+/// <param name="Owner">The platform feature that runs the job (a notebook), with its secrets and volumes; null for a user's job.</param>
+public sealed record AssignmentContext(
+    string JobId, JobSpec Spec, int Generation, IReadOnlyList<PlacedTask> Cluster, JobOwner? Owner = null);
