@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Platform.E2E.Tests.Infrastructure;
@@ -119,6 +120,51 @@ public sealed class MultiNodeTests(ThreeNodeFixture cluster) : IClassFixture<Thr
 
         var done = await Platform.WaitForStateAsync(id, "Succeeded", TimeSpan.FromSeconds(60));
         Assert.Equal(moved.GetProperty("containerId").GetString(), JobJson.Task(done, "worker-0").GetProperty("containerId").GetString());
+    }
+
+    [Fact]
+    public async Task A_job_placed_again_after_a_node_loss_and_then_cancelled_stops_its_containers_and_frees_its_gpus()
+    {
+        var id = await SubmitAsync("""
+            name: moved-then-cancelled
+            image: platform/hello-ps:1.0
+            env: { HELLO_SLEEP_SECONDS: "300" }
+            replicas:
+              worker: { count: 2, resources: { cpus: 0.25, memoryMb: 128, gpus: 1 } }
+            restartPolicy: OnFailure
+            terminationGracePeriodSeconds: 3
+            """);
+        var first = await RunningTaskAsync(id, attempt: 0);
+        var lostNode = cluster.Workers.Single(worker => worker.NodeId == first.GetProperty("node").GetString());
+        await lostNode.KillAsync();
+        try
+        {
+            await RunningTaskAsync(id, attempt: 1, timeout: TimeSpan.FromSeconds(ThreeNodeFixture.LostAfterSeconds + 30));
+            var moved = new List<string>();
+            await Eventually.HoldsAsync(async () =>
+            {
+                var tasks = Tasks(await Platform.GetJobAsync(id)).ToList();
+                Assert.All(tasks, task => Assert.Equal("Running", task.GetProperty("state").GetString()));
+                moved = [.. tasks.Select(task => task.GetProperty("containerId").GetString()!)];
+            }, TimeSpan.FromSeconds(30), "both moved tasks to run");
+
+            Assert.Equal(HttpStatusCode.Accepted, (await Platform.Http.PostAsync($"api/jobs/{id}/cancel", null)).StatusCode);
+
+            await Platform.WaitForStateAsync(id, "Cancelled", TimeSpan.FromSeconds(30));
+            await Eventually.HoldsAsync(async () =>
+            {
+                var running = (await DockerEngine.ContainersAsync("platform.job", id)).Where(c => moved.Contains(c.ID) && c.State == "running");
+                Assert.Empty(running);
+                var nodes = await Platform.Http.GetFromJsonAsync<JsonElement>("api/nodes");
+                Assert.DoesNotContain(nodes.EnumerateArray().SelectMany(node => node.GetProperty("gpus").EnumerateArray()),
+                    gpu => gpu.GetProperty("holder").ValueKind != JsonValueKind.Null && gpu.GetProperty("holder").GetProperty("jobId").GetString() == id);
+            }, TimeSpan.FromSeconds(30), "the moved containers to stop and their GPUs to be freed");
+        }
+        finally
+        {
+            // The node comes back and its agent stops the containers it ran before it was lost.
+            await lostNode.StartAsync();
+        }
     }
 
     [Fact]
