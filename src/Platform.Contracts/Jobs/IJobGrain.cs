@@ -7,8 +7,11 @@ namespace Platform.Contracts.Jobs;
 /// <summary>Owns one job (key: job id): its spec, state machine, tasks and timeline.</summary>
 public interface IJobGrain : IGrainWithStringKey
 {
-    /// <summary>Stores a validated spec and queues the job. Idempotent for the same id.</summary>
-    Task<JobView> SubmitAsync(JobSpec spec);
+    /// <summary>
+    /// Stores a validated spec and queues the job, unless the id is taken: then nothing is stored,
+    /// and only the same spec under the same <paramref name="idempotencyKey"/> gets that job back.
+    /// </summary>
+    Task<JobSubmission> SubmitAsync(JobSpec spec, string? idempotencyKey = null);
 
     /// <summary>Stores and queues a job the platform runs for <paramref name="owner"/>: unlisted, with secret env. Idempotent.</summary>
     Task<JobView> SubmitOwnedAsync(JobSpec spec, JobOwner owner);
@@ -34,6 +37,12 @@ public interface IJobGrain : IGrainWithStringKey
 
     /// <summary>An agent saw a task attempt start, run or exit.</summary>
     Task ReportAsync(TaskObservation observation);
+
+    /// <summary>
+    /// Removes a job that finished before <paramref name="finishedBefore"/>: its logs, metrics, state and
+    /// index entry. False (and nothing removed) for a job still running or finished later.
+    /// </summary>
+    Task<bool> PruneAsync(DateTimeOffset finishedBefore);
 
     /// <summary>The node stopped heartbeating; the job's tasks there are lost. One-way, from the node.</summary>
     [OneWay]

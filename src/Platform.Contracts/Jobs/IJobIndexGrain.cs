@@ -1,21 +1,30 @@
 namespace Platform.Contracts.Jobs;
 
-/// <summary>The list of every job, for listing and filtering (single activation, key "all").</summary>
+/// <summary>
+/// Lists jobs from the job index table (written with each job's state, in the same transaction),
+/// never from the job grains themselves. Stateless: any activation answers.
+/// </summary>
 public interface IJobIndexGrain : IGrainWithStringKey
 {
-    Task UpsertAsync(JobSummary summary);
-
-    /// <summary>Newest first, optionally filtered by state and team.</summary>
-    Task<IReadOnlyList<JobSummary>> ListAsync(JobState? state, string? team);
+    /// <summary>One page, newest first.</summary>
+    Task<JobPage> ListAsync(JobQuery query);
 }
 
-[GenerateSerializer, Immutable, Alias("platform.JobSummary")]
-public sealed record JobSummary(
-    [property: Id(0)] string Id,
-    [property: Id(1)] string Name,
-    [property: Id(2)] string? Team,
-    [property: Id(3)] JobState State,
-    [property: Id(4)] DateTimeOffset CreatedAt);
+/// <summary>A page request: filters, where the previous page ended, and how many jobs at most.</summary>
+[GenerateSerializer, Immutable, Alias("platform.JobQuery")]
+public sealed record JobQuery(
+    [property: Id(0)] JobState? State,
+    [property: Id(1)] string? Team,
+    [property: Id(2)] JobCursor? After,
+    [property: Id(3)] int Limit);
+
+/// <summary>The position of a job in the newest-first order.</summary>
+[GenerateSerializer, Immutable, Alias("platform.JobCursor")]
+public sealed record JobCursor([property: Id(0)] DateTimeOffset CreatedAt, [property: Id(1)] string JobId);
+
+/// <summary>Jobs newest first, and where the next page starts (null on the last page).</summary>
+[GenerateSerializer, Immutable, Alias("platform.JobPage")]
+public sealed record JobPage([property: Id(0)] IReadOnlyList<JobView> Jobs, [property: Id(1)] JobCursor? Next);
 
 public static class GrainKeys
 {

@@ -12,4 +12,7 @@ public interface IJobLogGrain : IGrainWithStringKey
 
     /// <summary>Every series the job's tasks reported with <c>@metric</c> lines.</summary>
     Task<IReadOnlyList<MetricSeries>> GetMetricsAsync();
+
+    /// <summary>Removes every line and metric point of the job (when the job is pruned).</summary>
+    Task DeleteAsync();
 }

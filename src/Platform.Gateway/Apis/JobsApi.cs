@@ -1,9 +1,10 @@
-using System.Security.Cryptography;
+using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Platform.Contracts.Jobs;
 using Platform.Contracts.Logs;
 using Platform.Contracts.Scheduling;
+using Platform.Core.Jobs;
 using Platform.Core.Jobs.Spec;
 using Platform.Gateway.Hosting;
 
@@ -11,6 +12,11 @@ namespace Platform.Gateway.Apis;
 
 public static class JobsApi
 {
+    /// <summary>The client's key that makes a submit safe to retry (RFC draft httpapi-idempotency-key-header).</summary>
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+
+    private const int DefaultListLimit = 100;
+    private const int MaxListLimit = 1000;
     private const int DefaultLogLimit = 1000;
     private const int MaxLogLimit = 10_000;
 
@@ -29,9 +35,16 @@ public static class JobsApi
         return api;
     }
 
-    private static async Task<Results<Created<JobView>, ValidationProblem>> SubmitAsync(
+    private static async Task<Results<Created<JobView>, ValidationProblem, ProblemHttpResult>> SubmitAsync(
         HttpRequest request, IGrainFactory grains, IOptions<ImagesOptions> images)
     {
+        var keys = request.Headers[IdempotencyKeyHeader];
+        if (keys.Count > 1 || (keys.Count == 1 && JobIds.KeyProblem(keys[0]!) is not null))
+        {
+            return Problem([new SpecError(IdempotencyKeyHeader, keys.Count > 1
+                ? "Send one Idempotency-Key header, not several." : JobIds.KeyProblem(keys[0]!)!)]);
+        }
+
         var body = await new StreamReader(request.Body).ReadToEndAsync(request.HttpContext.RequestAborted);
         var parsed = JobSpecParser.Parse(body, request.ContentType);
         if (!parsed.IsValid)
@@ -46,28 +59,74 @@ public static class JobsApi
             return Problem(errors);
         }
 
-        var id = $"{parsed.Spec!.Name}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3))}";
-        var job = await grains.GetGrain<IJobGrain>(id).SubmitAsync(parsed.Spec);
-        return TypedResults.Created($"/api/jobs/{id}", job);
+        var spec = parsed.Spec!;
+        if (keys.Count == 1)
+        {
+            var id = JobIds.ForKey(spec.Name, keys[0]!);
+            var submitted = await grains.GetGrain<IJobGrain>(id).SubmitAsync(spec, keys[0]);
+            return submitted.Job is { } job
+                ? TypedResults.Created($"/api/jobs/{id}", job)
+                : TypedResults.Problem($"Idempotency-Key '{keys[0]}' was used before for a different job spec; nothing was stored.",
+                    statusCode: StatusCodes.Status409Conflict, title: "Idempotency-Key already used");
+        }
+
+        // 64 random bits: a taken id is all but impossible, and is refused by the job rather than shared.
+        for (var attempt = 0; ; attempt++)
+        {
+            var id = JobIds.New(spec.Name);
+            var submitted = await grains.GetGrain<IJobGrain>(id).SubmitAsync(spec);
+            if (submitted.Outcome == SubmitOutcome.Created || attempt == 2)
+            {
+                return TypedResults.Created($"/api/jobs/{id}", submitted.Job
+                    ?? throw new InvalidOperationException($"Three random job ids were taken for {spec.Name}."));
+            }
+        }
     }
 
     private static async Task<Results<Ok<JobView[]>, ValidationProblem>> ListAsync(
-        IGrainFactory grains, string? state = null, string? team = null)
+        HttpContext context, IGrainFactory grains, string? state = null, string? team = null, int limit = DefaultListLimit, string? cursor = null)
     {
+        var errors = new List<SpecError>();
         JobState? filter = null;
         if (state is not null)
         {
-            if (!Enum.TryParse<JobState>(state, ignoreCase: false, out var parsed) || !Enum.IsDefined(parsed))
+            if (Enum.TryParse<JobState>(state, ignoreCase: false, out var parsed) && Enum.IsDefined(parsed))
             {
-                return Problem([new SpecError("state", $"Unknown job state '{state}'; use one of {string.Join(", ", Enum.GetNames<JobState>())}.")]);
+                filter = parsed;
             }
-
-            filter = parsed;
+            else
+            {
+                errors.Add(new SpecError("state", $"Unknown job state '{state}'; use one of {string.Join(", ", Enum.GetNames<JobState>())}."));
+            }
         }
 
-        var summaries = await grains.GetGrain<IJobIndexGrain>(GrainKeys.JobIndex).ListAsync(filter, team);
-        var jobs = await Task.WhenAll(summaries.Select(summary => grains.GetGrain<IJobGrain>(summary.Id).GetAsync()));
-        return TypedResults.Ok(jobs.OfType<JobView>().ToArray());
+        if (limit is < 1 or > MaxListLimit)
+        {
+            errors.Add(new SpecError("limit", $"limit must be between 1 and {MaxListLimit}."));
+        }
+
+        JobCursor? after = null;
+        if (cursor is not null && !JobCursors.TryParse(cursor, out after))
+        {
+            errors.Add(new SpecError("cursor", "cursor must be the value of a previous page's next link."));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problem(errors);
+        }
+
+        var page = await grains.GetGrain<IJobIndexGrain>(GrainKeys.JobIndex).ListAsync(new JobQuery(filter, team, after, limit));
+        if (page.Next is { } next)
+        {
+            var query = QueryString.Create([
+                new("limit", limit.ToString(CultureInfo.InvariantCulture)), new("cursor", JobCursors.Format(next)),
+                .. state is null ? [] : new KeyValuePair<string, string?>[] { new("state", state) },
+                .. team is null ? [] : new KeyValuePair<string, string?>[] { new("team", team) }]);
+            context.Response.Headers.Link = $"</api/jobs{query}>; rel=\"next\"";
+        }
+
+        return TypedResults.Ok(page.Jobs.ToArray());
     }
 
     private static async Task<Results<Ok<JobView>, NotFound>> GetAsync(string id, IGrainFactory grains) =>

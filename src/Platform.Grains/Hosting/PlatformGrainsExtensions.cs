@@ -7,6 +7,7 @@ using Platform.Contracts.Jobs;
 using Platform.Contracts.Notebooks;
 using Platform.Contracts.Scheduling;
 using Platform.Core.Notebooks;
+using Platform.Grains.Jobs;
 using Platform.Grains.Logs;
 using Platform.Grains.Nodes;
 using Platform.Grains.Notebooks;
@@ -29,14 +30,26 @@ public static class PlatformGrainsExtensions
             .ValidateOnStart();
         silo.Services.AddPlatformNotebookOptions();
         silo.Services.TryAddSingleton<JupyterClient>();
-        silo.Services.AddGrainStorage(StorageNames.Platform, (services, _) => new SqliteGrainStorage(
-            new SqliteDatabase(Path.Combine(dataDir, "state.db"), SqliteGrainStorage.Schema),
+        silo.Services.AddOptions<JobRetentionOptions>().BindConfiguration(JobRetentionOptions.Section)
+            .Validate(options => options.Problem() is null, "Platform:Jobs: Retention must be 0 or positive and PruneInterval between 1 s and 1 day.")
+            .ValidateOnStart();
+        silo.Services.AddSingleton(services => new SqliteJobIndex(
+            new SqliteDatabase(Path.Combine(dataDir, "state.db"), SqliteGrainStorage.Schema + SqliteJobIndex.Schema),
             services.GetRequiredService<Serializer>()));
+        silo.Services.AddSingleton<IJobIndex>(services => services.GetRequiredService<SqliteJobIndex>());
+        silo.Services.AddGrainStorage(StorageNames.Platform, (services, _) =>
+        {
+            var index = services.GetRequiredService<SqliteJobIndex>();
+            return new SqliteGrainStorage(index.Database, services.GetRequiredService<Serializer>(), [index]);
+        });
         silo.Services.AddSingleton<ILogStore>(_ =>
             new SqliteLogStore(new SqliteDatabase(Path.Combine(dataDir, "logs.db"), SqliteLogStore.Schema, durable: false)));
         silo.AddStartupTask(async (services, _) =>
         {
+            // State written before the index existed, or by a process that died between versions, is listed again.
+            await services.GetRequiredService<IJobIndex>().RepairAsync();
             var grains = services.GetRequiredService<IGrainFactory>();
+            await grains.GetGrain<IJobRetentionGrain>(IJobRetentionGrain.Key).StartAsync();
             await grains.GetGrain<ISchedulerGrain>(GrainKeys.DefaultPool).ResumeAsync();
             await grains.GetGrain<INotebookIndexGrain>(INotebookIndexGrain.Key).ResumeAsync();
         });

@@ -204,6 +204,9 @@ public sealed partial class JobGrain
         ? $"{task.Name} exited with code {code}" + (task.Reason is { } reason ? $" ({reason})" : "")
         : $"{task.Name} {task.State}" + (task.Reason is { } why ? $": {why}" : "");
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId}, finished {FinishedAt}, pruned with its logs")]
+    private static partial void LogPruned(ILogger logger, string jobId, DateTimeOffset? finishedAt);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} finished {State}: {Reason}")]
     private static partial void LogFinished(ILogger logger, string jobId, JobState state, string? reason);
 }

@@ -1,5 +1,6 @@
 using Platform.Contracts.Feed;
 using Platform.Contracts.Jobs;
+using Platform.Contracts.Logs;
 using Platform.Contracts.Nodes;
 using Platform.Contracts.Notebooks;
 using Platform.Contracts.Scheduling;
@@ -35,17 +36,26 @@ public sealed partial class JobGrain(
         return Task.CompletedTask;
     }
 
-    public Task<JobView> SubmitAsync(JobSpec spec) => SubmitAsync(spec, owner: null);
-
-    public Task<JobView> SubmitOwnedAsync(JobSpec spec, JobOwner owner) => SubmitAsync(spec, owner);
-
-    private async Task<JobView> SubmitAsync(JobSpec spec, JobOwner? owner)
+    public async Task<JobSubmission> SubmitAsync(JobSpec spec, string? idempotencyKey = null)
     {
+        var fingerprint = SpecFingerprint.Of(spec);
         if (state.RecordExists)
         {
-            return View();
+            return idempotencyKey is not null && Job.IdempotencyKey == idempotencyKey && Job.SpecFingerprint == fingerprint
+                ? new JobSubmission(SubmitOutcome.Replayed, View())
+                : new JobSubmission(SubmitOutcome.Taken, null);
         }
 
+        Job.IdempotencyKey = idempotencyKey;
+        Job.SpecFingerprint = fingerprint;
+        return new JobSubmission(SubmitOutcome.Created, await CreateAsync(spec, owner: null));
+    }
+
+    public async Task<JobView> SubmitOwnedAsync(JobSpec spec, JobOwner owner) =>
+        state.RecordExists ? View() : await CreateAsync(spec, owner);
+
+    private async Task<JobView> CreateAsync(JobSpec spec, JobOwner? owner)
+    {
         Job.Owner = owner;
         var now = time.GetUtcNow();
         Job.Spec = spec;
@@ -77,6 +87,21 @@ public sealed partial class JobGrain(
         }
 
         await FinishAsync(JobState.Cancelled, reason);
+        return true;
+    }
+
+    public async Task<bool> PruneAsync(DateTimeOffset finishedBefore)
+    {
+        if (!state.RecordExists || !Job.State.IsFinished() || Job.FinishedAt >= finishedBefore)
+        {
+            return false;
+        }
+
+        // Logs first: a crash in between leaves the job listed, and the next prune removes the rest.
+        await GrainFactory.GetGrain<IJobLogGrain>(Id).DeleteAsync();
+        await state.ClearStateAsync();
+        LogPruned(logger, Id, Job.FinishedAt);
+        DeactivateOnIdle();
         return true;
     }
 
@@ -156,16 +181,11 @@ public sealed partial class JobGrain(
 
     private async Task SaveAsync()
     {
+        // The storage writes the job's index entry in the same transaction.
         await state.WriteStateAsync();
         if (Job.Owner is { } owner)
         {
-            // A notebook's job is not the user's to list: its notebook reads it again instead.
             _ = GrainFactory.GetGrain<INotebookGrain>(owner.NotebookId).JobChangedAsync();
-        }
-        else
-        {
-            await GrainFactory.GetGrain<IJobIndexGrain>(GrainKeys.JobIndex)
-                .UpsertAsync(new JobSummary(Id, Spec.Name, Spec.Team, Job.State, Job.CreatedAt));
         }
 
         _ = GrainFactory.GetGrain<IJobFeedGrain>(IJobFeedGrain.Key).PublishJobAsync(View());
@@ -174,19 +194,5 @@ public sealed partial class JobGrain(
     private void AddEvent(string type, string message, string? task = null, string? node = null, string? reason = null) =>
         Job.Events.Add(new JobEvent(time.GetUtcNow(), type, task, node, reason, message));
 
-    private JobView View() => new()
-    {
-        Id = Id,
-        Name = Spec.Name,
-        Team = Spec.Team,
-        State = Job.State,
-        Reason = Job.Reason,
-        CreatedAt = Job.CreatedAt,
-        StartedAt = Job.StartedAt,
-        FinishedAt = Job.FinishedAt,
-        Restarts = Job.Restarts,
-        Spec = Spec,
-        Tasks = [.. Job.Tasks.Select(task => task.ToView())],
-        InfrastructureRestarts = Job.InfrastructureRestarts,
-    };
+    private JobView View() => JobViews.Of(Id, Job);
 }

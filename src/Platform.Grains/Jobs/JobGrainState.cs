@@ -21,6 +21,10 @@ public sealed class JobGrainState
     [Id(11)] public int InfrastructureRestarts { get; set; }
     /// <summary>Set for a job the platform runs for a notebook: unlisted, its owner told of changes.</summary>
     [Id(12)] public JobOwner? Owner { get; set; }
+    /// <summary>The client's Idempotency-Key the job was submitted with, if any.</summary>
+    [Id(13)] public string? IdempotencyKey { get; set; }
+    /// <summary>Tells a repeated submission of the same spec from a different one under the same key.</summary>
+    [Id(14)] public string? SpecFingerprint { get; set; }
 }
 
 /// <summary>The control plane's record of one task; <see cref="Attempt"/> grows with every restart.</summary>

@@ -45,7 +45,8 @@ public sealed class JobLogGrain(ILogStore store) : Grain, IJobLogGrain
             return;
         }
 
-        await store.AppendAsync(JobId, lines);
+        var points = MetricsOf(lines);
+        await store.AppendAsync(JobId, lines, points);
         _lastSeq += lines.Count;
         foreach (var (source, offset) in shipped)
         {
@@ -53,10 +54,8 @@ public sealed class JobLogGrain(ILogStore store) : Grain, IJobLogGrain
         }
 
         var feed = GrainFactory.GetGrain<IJobFeedGrain>(IJobFeedGrain.Key);
-        var points = MetricsOf(lines);
         if (points.Count > 0)
         {
-            await store.AppendMetricsAsync(JobId, points);
             _ = feed.PublishMetricsAsync(JobId, points);
         }
 
@@ -77,6 +76,14 @@ public sealed class JobLogGrain(ILogStore store) : Grain, IJobLogGrain
     {
         var lines = await store.ReadAsync(JobId, task, after, limit);
         return new LogPage(lines, lines.Count > 0 ? lines[^1].Seq : after);
+    }
+
+    public async Task DeleteAsync()
+    {
+        await store.DeleteAsync(JobId);
+        _lastSeq = 0;
+        _shipped.Clear();
+        this.DeactivateOnIdle();
     }
 
     public async Task<long> GetShippedAsync(string source)

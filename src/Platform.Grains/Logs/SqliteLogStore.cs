@@ -30,13 +30,21 @@ public sealed class SqliteLogStore(SqliteDatabase database) : ILogStore
         CREATE INDEX IF NOT EXISTS metric_point_job ON metric_point (job_id, task, name);
         """;
 
-    public async Task AppendAsync(string jobId, IReadOnlyList<StoredLine> lines)
+    public async Task AppendAsync(string jobId, IReadOnlyList<StoredLine> lines, IReadOnlyList<MetricPoint> points)
     {
         await using var connection = database.Open();
         await using var transaction = connection.BeginTransaction();
-        await using var command = connection.CreateCommand();
+        InsertLines(connection, jobId, lines);
+        InsertMetrics(connection, jobId, points);
+        await transaction.CommitAsync();
+    }
+
+    // Synchronous inside the transaction: SQLite has no real async I/O, and per row the Task costs more than the insert.
+    private static void InsertLines(SqliteConnection connection, string jobId, IReadOnlyList<StoredLine> lines)
+    {
+        using var command = connection.CreateCommand();
         command.CommandText = "INSERT INTO log_line VALUES ($job, $seq, $task, $stream, $time, $text, $source, $offset)";
-        var job = command.Parameters.AddWithValue("$job", jobId);
+        command.Parameters.AddWithValue("$job", jobId);
         var seq = command.Parameters.Add("$seq", SqliteType.Integer);
         var task = command.Parameters.Add("$task", SqliteType.Text);
         var stream = command.Parameters.Add("$stream", SqliteType.Text);
@@ -53,11 +61,26 @@ public sealed class SqliteLogStore(SqliteDatabase database) : ILogStore
             stream.Value = line.Stream;
             time.Value = line.Time.UtcTicks;
             text.Value = line.Text;
-            // Synchronous inside the transaction: SQLite has no real async I/O, and per row the Task costs more than the insert.
             command.ExecuteNonQuery();
         }
+    }
 
-        await transaction.CommitAsync();
+    private static void InsertMetrics(SqliteConnection connection, string jobId, IReadOnlyList<MetricPoint> points)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "INSERT INTO metric_point VALUES ($job, $task, $name, $step, $time, $value)";
+        command.Parameters.AddWithValue("$job", jobId);
+        var task = command.Parameters.Add("$task", SqliteType.Text);
+        var name = command.Parameters.Add("$name", SqliteType.Text);
+        var step = command.Parameters.Add("$step", SqliteType.Integer);
+        var time = command.Parameters.Add("$time", SqliteType.Integer);
+        var value = command.Parameters.Add("$value", SqliteType.Real);
+        foreach (var point in points)
+        {
+            (task.Value, name.Value, step.Value, time.Value, value.Value) =
+                (point.Task, point.Name, (object?)point.Step ?? DBNull.Value, point.Time.UtcTicks, point.Value);
+            command.ExecuteNonQuery();
+        }
     }
 
     public async Task<IReadOnlyList<LogLine>> ReadAsync(string jobId, string? task, long after, int limit)
@@ -83,28 +106,6 @@ public sealed class SqliteLogStore(SqliteDatabase database) : ILogStore
         }
 
         return lines;
-    }
-
-    public async Task AppendMetricsAsync(string jobId, IReadOnlyList<MetricPoint> points)
-    {
-        await using var connection = database.Open();
-        await using var transaction = connection.BeginTransaction();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "INSERT INTO metric_point VALUES ($job, $task, $name, $step, $time, $value)";
-        command.Parameters.AddWithValue("$job", jobId);
-        var task = command.Parameters.Add("$task", SqliteType.Text);
-        var name = command.Parameters.Add("$name", SqliteType.Text);
-        var step = command.Parameters.Add("$step", SqliteType.Integer);
-        var time = command.Parameters.Add("$time", SqliteType.Integer);
-        var value = command.Parameters.Add("$value", SqliteType.Real);
-        foreach (var point in points)
-        {
-            (task.Value, name.Value, step.Value, time.Value, value.Value) =
-                (point.Task, point.Name, (object?)point.Step ?? DBNull.Value, point.Time.UtcTicks, point.Value);
-            command.ExecuteNonQuery();
-        }
-
-        await transaction.CommitAsync();
     }
 
     public async Task<IReadOnlyList<MetricPoint>> ReadMetricsAsync(string jobId)
@@ -141,5 +142,16 @@ public sealed class SqliteLogStore(SqliteDatabase database) : ILogStore
         command.Parameters.AddWithValue("$job", jobId);
         command.Parameters.AddWithValue("$source", source);
         return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    public async Task DeleteAsync(string jobId)
+    {
+        await using var connection = database.Open();
+        await using var transaction = connection.BeginTransaction();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM log_line WHERE job_id = $job; DELETE FROM metric_point WHERE job_id = $job;";
+        command.Parameters.AddWithValue("$job", jobId);
+        await command.ExecuteNonQueryAsync();
+        await transaction.CommitAsync();
     }
 }

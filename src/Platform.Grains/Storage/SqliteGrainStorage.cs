@@ -9,9 +9,11 @@ namespace Platform.Grains.Storage;
 /// <summary>
 /// Grain state in a SQLite file for the embedded mode. State is stored with the Orleans serializer,
 /// so the <c>[Id]</c> numbers of the state types keep old rows readable; a version number per row is
-/// the ETag, and a write against a stale ETag is refused.
+/// the ETag, and a write against a stale ETag is refused. <paramref name="companions"/> write the rows
+/// that follow a state (the job index) in the same transaction.
 /// </summary>
-public sealed class SqliteGrainStorage(SqliteDatabase database, Serializer serializer) : IGrainStorage
+public sealed class SqliteGrainStorage(SqliteDatabase database, Serializer serializer, IReadOnlyList<IStateCompanion>? companions = null)
+    : IGrainStorage
 {
     public const string Schema = """
         CREATE TABLE IF NOT EXISTS grain_state (
@@ -47,6 +49,7 @@ public sealed class SqliteGrainStorage(SqliteDatabase database, Serializer seria
     {
         var data = serializer.SerializeToArray(grainState.State);
         await using var connection = database.Open();
+        await using var transaction = connection.BeginTransaction();
         await using var command = connection.CreateCommand();
         long version;
         if (grainState.ETag is null)
@@ -76,6 +79,12 @@ public sealed class SqliteGrainStorage(SqliteDatabase database, Serializer seria
                 $"State {stateName} of {grainId} was written by someone else (expected version {grainState.ETag ?? "none"}).");
         }
 
+        foreach (var companion in companions ?? [])
+        {
+            companion.Write(transaction, grainId, version, grainState.State);
+        }
+
+        await transaction.CommitAsync();
         grainState.ETag = version.ToString(CultureInfo.InvariantCulture);
         grainState.RecordExists = true;
     }
@@ -83,11 +92,18 @@ public sealed class SqliteGrainStorage(SqliteDatabase database, Serializer seria
     public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         await using var connection = database.Open();
+        await using var transaction = connection.BeginTransaction();
         await using var command = connection.CreateCommand();
         command.CommandText = "DELETE FROM grain_state WHERE grain_id = $id AND state_name = $name";
         command.Parameters.AddWithValue("$id", grainId.ToString());
         command.Parameters.AddWithValue("$name", stateName);
         await command.ExecuteNonQueryAsync();
+        foreach (var companion in companions ?? [])
+        {
+            companion.Write(transaction, grainId, 0, null);
+        }
+
+        await transaction.CommitAsync();
         grainState.ETag = null;
         grainState.RecordExists = false;
         grainState.State = Activator.CreateInstance<T>();

@@ -100,17 +100,37 @@ public sealed class JobEndTests(PlatformClusterFixture cluster) : IClassFixture<
     }
 
     [Fact]
-    public async Task Submit_is_idempotent_for_the_same_id()
+    public async Task Submit_under_a_taken_id_stores_nothing_and_does_not_answer_the_other_job()
     {
         var id = await _jobs.SubmitRunningAsync(Specs.Workers("twice", count: 1, gpus: 1));
-        var before = await _jobs.GetAsync(id);
 
-        var again = await _jobs.Job(id).SubmitAsync(Specs.Workers("other", count: 3, gpus: 1));
+        var again = await _jobs.Job(id).SubmitAsync(Specs.Workers("twice", count: 1, gpus: 1));
 
-        Assert.Equal(before.Name, again.Name);
-        Assert.Equal(JobState.Running, again.State);
-        Assert.Single(again.Tasks);
+        Assert.Equal(new JobSubmission(SubmitOutcome.Taken, null), again);
+        var job = await _jobs.GetAsync(id);
+        Assert.Equal(JobState.Running, job.State);
         Assert.Single(await _jobs.DesiredAsync(id));
+    }
+
+    [Fact]
+    public async Task The_same_spec_under_the_same_idempotency_key_gets_its_job_back_and_another_spec_does_not()
+    {
+        var id = $"keyed-{Guid.NewGuid():N}";
+        var spec = Specs.Workers("keyed", count: 1, gpus: 0);
+        var first = await _jobs.Job(id).SubmitAsync(spec, "key-1");
+
+        var retried = await _jobs.Job(id).SubmitAsync(Specs.Workers("keyed", count: 1, gpus: 0), "key-1");
+        var changed = await _jobs.Job(id).SubmitAsync(Specs.Workers("keyed", count: 2, gpus: 0), "key-1");
+        var otherKey = await _jobs.Job(id).SubmitAsync(spec, "key-2");
+        var noKey = await _jobs.Job(id).SubmitAsync(spec);
+
+        Assert.Equal(SubmitOutcome.Created, first.Outcome);
+        Assert.Equal((SubmitOutcome.Replayed, id, 1), (retried.Outcome, retried.Job!.Id, retried.Job.Tasks.Count));
+        Assert.Equal(new JobSubmission(SubmitOutcome.Taken, null), changed);
+        Assert.Equal(new JobSubmission(SubmitOutcome.Taken, null), otherKey);
+        Assert.Equal(new JobSubmission(SubmitOutcome.Taken, null), noKey);
+        Assert.Single((await _jobs.GetAsync(id)).Tasks);
+        await _jobs.Job(id).CancelAsync();
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public sealed class JobIndexTests(PlatformClusterFixture cluster) : IClassFixtur
         var second = await _jobs.SubmitAsync(Specs.Workers("second", 1, 0, team: _team));
         var third = await _jobs.SubmitAsync(Specs.Workers("third", 1, 0, team: _team));
 
-        var listed = await Index.ListAsync(null, _team);
+        var listed = await ListAsync(null, _team);
 
         Assert.Equal([third, second, first], listed.Select(job => job.Id));
         Assert.Equal(["third", "second", "first"], listed.Select(job => job.Name));
@@ -46,25 +46,49 @@ public sealed class JobIndexTests(PlatformClusterFixture cluster) : IClassFixtur
 
         Assert.Equal([mine], await IdsAsync(null, _team));
         Assert.Equal([theirs], await IdsAsync(null, other));
-        Assert.Contains(mine, (await Index.ListAsync(null, null)).Select(job => job.Id));
-        Assert.Contains(theirs, (await Index.ListAsync(null, null)).Select(job => job.Id));
+        Assert.Contains(mine, (await ListAsync(null, null)).Select(job => job.Id));
+        Assert.Contains(theirs, (await ListAsync(null, null)).Select(job => job.Id));
     }
 
     [Fact]
     public async Task Job_index_follows_the_jobs_state()
     {
         var id = await _jobs.SubmitRunningAsync(Specs.Workers("follow", 1, 0, team: _team));
-        Assert.Equal([JobState.Running], (await Index.ListAsync(null, _team)).Select(job => job.State));
+        Assert.Equal([JobState.Running], (await ListAsync(null, _team)).Select(job => job.State));
 
         await _jobs.Job(id).CancelAsync();
 
-        Assert.Equal([JobState.Cancelled], (await Index.ListAsync(null, _team)).Select(job => job.State));
+        Assert.Equal([JobState.Cancelled], (await ListAsync(null, _team)).Select(job => job.State));
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
 
     public Task DisposeAsync() => _jobs.DisposeAsync().AsTask();
 
+    [Fact]
+    public async Task Job_index_pages_newest_first_with_a_cursor_and_reads_no_job_grain()
+    {
+        var ids = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            ids.Add(await _jobs.SubmitAsync(Specs.Workers($"paged-{i}", 1, 0, team: _team)));
+        }
+
+        var first = await Index.ListAsync(new JobQuery(null, _team, null, 2));
+        var second = await Index.ListAsync(new JobQuery(null, _team, first.Next, 2));
+        var last = await Index.ListAsync(new JobQuery(null, _team, second.Next, 2));
+
+        Assert.Equal([ids[4], ids[3]], first.Jobs.Select(job => job.Id));
+        Assert.Equal([ids[2], ids[1]], second.Jobs.Select(job => job.Id));
+        Assert.Equal([ids[0]], last.Jobs.Select(job => job.Id));
+        Assert.Null(last.Next);
+        // The listed view is the job's own, tasks included.
+        Assert.Equal(await _jobs.GetAsync(ids[0]), last.Jobs[0], JobViewComparer.Instance);
+    }
+
+    private async Task<IReadOnlyList<JobView>> ListAsync(JobState? state, string? team) =>
+        (await Index.ListAsync(new JobQuery(state, team, null, 1000))).Jobs;
+
     private async Task<IReadOnlyList<string>> IdsAsync(JobState? state, string team) =>
-        [.. (await Index.ListAsync(state, team)).Select(job => job.Id)];
+        [.. (await ListAsync(state, team)).Select(job => job.Id)];
 }

@@ -69,10 +69,14 @@ public sealed class PlatformClusterFixture : IAsyncLifetime
     }
 
     /// <summary>A one-silo cluster keeping its state in SQLite files under <paramref name="dataDir"/>.</summary>
-    public static async Task<InProcessTestCluster> DeployAsync(string dataDir)
+    public static async Task<InProcessTestCluster> DeployAsync(string dataDir, Action<ISiloBuilder>? configure = null)
     {
         var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) => silo.AddPlatformGrains(dataDir));
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddPlatformGrains(dataDir);
+            configure?.Invoke(silo);
+        });
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return cluster;

@@ -14,8 +14,8 @@ public sealed class SqliteLogStoreTests : IDisposable
     public async Task Lines_read_back_oldest_first_with_every_field()
     {
         var store = Store();
-        await store.AppendAsync("job-1", Stored([Line(2, "worker-0", "b", stream: "stderr"), Line(1, "ps-0", "a")]));
-        await store.AppendAsync("job-1", Stored([Line(3, "worker-0", "c")]));
+        await store.AppendAsync("job-1", Stored([Line(2, "worker-0", "b", stream: "stderr"), Line(1, "ps-0", "a")]), []);
+        await store.AppendAsync("job-1", Stored([Line(3, "worker-0", "c")]), []);
 
         var lines = await store.ReadAsync("job-1", task: null, after: 0, limit: 100);
 
@@ -48,7 +48,7 @@ public sealed class SqliteLogStoreTests : IDisposable
     public async Task Task_filter_returns_only_that_tasks_lines()
     {
         var store = Store();
-        await store.AppendAsync("job-1", Stored([Line(1, "ps-0", "a"), Line(2, "worker-0", "b"), Line(3, "ps-0", "c"), Line(4, "worker-0", "d")]));
+        await store.AppendAsync("job-1", Stored([Line(1, "ps-0", "a"), Line(2, "worker-0", "b"), Line(3, "ps-0", "c"), Line(4, "worker-0", "d")]), []);
 
         var lines = await store.ReadAsync("job-1", "worker-0", after: 2, limit: 100);
 
@@ -59,8 +59,8 @@ public sealed class SqliteLogStoreTests : IDisposable
     public async Task Jobs_do_not_see_each_others_lines()
     {
         var store = Store();
-        await store.AppendAsync("job-1", Stored([Line(1, "worker-0", "one")]));
-        await store.AppendAsync("job-2", Stored([Line(1, "worker-0", "two")]));
+        await store.AppendAsync("job-1", Stored([Line(1, "worker-0", "one")]), []);
+        await store.AppendAsync("job-2", Stored([Line(1, "worker-0", "two")]), []);
 
         Assert.Equal(["one"], (await store.ReadAsync("job-1", null, 0, 10)).Select(line => line.Text));
         Assert.Equal(["two"], (await store.ReadAsync("job-2", null, 0, 10)).Select(line => line.Text));
@@ -83,7 +83,7 @@ public sealed class SqliteLogStoreTests : IDisposable
         [
             new StoredLine(Line(1, "worker-0", "a"), "c-1", 1), new StoredLine(Line(2, "worker-0", "b"), "c-1", 2),
             new StoredLine(Line(3, "worker-0", "c"), "c-2", 1),
-        ]);
+        ], []);
 
         Assert.Equal(2, await store.GetLastOffsetAsync("job-1", "c-1"));
         Assert.Equal(1, await store.GetLastOffsetAsync("job-1", "c-2"));
@@ -96,7 +96,7 @@ public sealed class SqliteLogStoreTests : IDisposable
     {
         var store = Store();
         var time = new DateTimeOffset(2025, 6, 1, 14, 0, 0, TimeSpan.FromHours(2)).AddTicks(1234567);
-        await store.AppendAsync("job-1", Stored([new LogLine(1, "worker-0", "stdout", time, "x")]));
+        await store.AppendAsync("job-1", Stored([new LogLine(1, "worker-0", "stdout", time, "x")]), []);
 
         var line = Assert.Single(await store.ReadAsync("job-1", null, 0, 10));
 
@@ -107,11 +107,41 @@ public sealed class SqliteLogStoreTests : IDisposable
     [Fact]
     public async Task Lines_survive_a_new_store_on_the_same_file()
     {
-        await Store().AppendAsync("job-1", Stored([Line(1, "worker-0", "kept")]));
+        await Store().AppendAsync("job-1", Stored([Line(1, "worker-0", "kept")]), []);
 
         var lines = await Store().ReadAsync("job-1", null, 0, 10);
 
         Assert.Equal(["kept"], lines.Select(line => line.Text));
+    }
+
+    [Fact]
+    public async Task Lines_and_their_metric_points_are_stored_together_or_not_at_all()
+    {
+        var store = Store();
+        var point = new MetricPoint("worker-0", "loss", 1, T0, 0.5);
+        await store.AppendAsync("job-1", Stored([Line(1, "worker-0", "@metric {\"step\": 1, \"loss\": 0.5}")]), [point]);
+        // The same seq again fails the whole batch: its metric point must not be stored either.
+        await Assert.ThrowsAnyAsync<Microsoft.Data.Sqlite.SqliteException>(() =>
+            store.AppendAsync("job-1", Stored([Line(2, "worker-0", "new"), Line(1, "worker-0", "again")]), [point with { Step = 2 }]));
+
+        Assert.Equal([point], await store.ReadMetricsAsync("job-1"));
+        Assert.Equal(["@metric {\"step\": 1, \"loss\": 0.5}"], (await store.ReadAsync("job-1", null, 0, 10)).Select(line => line.Text));
+    }
+
+    [Fact]
+    public async Task Delete_removes_a_job_s_lines_and_metrics_and_nothing_else()
+    {
+        var store = Store();
+        await store.AppendAsync("job-1", Stored([Line(1, "worker-0", "gone")]), [new MetricPoint("worker-0", "loss", 1, T0, 1)]);
+        await store.AppendAsync("job-2", Stored([Line(1, "worker-0", "kept")]), [new MetricPoint("worker-0", "loss", 1, T0, 2)]);
+
+        await store.DeleteAsync("job-1");
+
+        Assert.Empty(await store.ReadAsync("job-1", null, 0, 10));
+        Assert.Empty(await store.ReadMetricsAsync("job-1"));
+        Assert.Equal(0, await store.GetLastSeqAsync("job-1"));
+        Assert.Equal(["kept"], (await store.ReadAsync("job-2", null, 0, 10)).Select(line => line.Text));
+        Assert.Single(await store.ReadMetricsAsync("job-2"));
     }
 
     public void Dispose() => _dir.Dispose();
@@ -121,7 +151,7 @@ public sealed class SqliteLogStoreTests : IDisposable
     private async Task<SqliteLogStore> StoreWithAsync(int count)
     {
         var store = Store();
-        await store.AppendAsync("job-1", Stored([.. Enumerable.Range(1, count).Select(seq => Line(seq, "worker-0", $"line {seq}"))]));
+        await store.AppendAsync("job-1", Stored([.. Enumerable.Range(1, count).Select(seq => Line(seq, "worker-0", $"line {seq}"))]), []);
         return store;
     }
 

@@ -24,9 +24,9 @@ public sealed class NotebookGrainTests(PlatformClusterFixture cluster) : IClassF
         var job = await _jobs.WaitForAsync(id, JobState.Running);
         var assignment = await _jobs.DesiredAsync(id, NotebookJob.Task);
         var route = await Notebook(id).GetRouteAsync();
-        var listed = await cluster.Client.GetGrain<IJobIndexGrain>(GrainKeys.JobIndex).ListAsync(null, null);
+        var listed = await cluster.Client.GetGrain<IJobIndexGrain>(GrainKeys.JobIndex).ListAsync(new JobQuery(null, null, null, 1000));
 
-        Assert.DoesNotContain(listed, summary => summary.Id == id);
+        Assert.DoesNotContain(listed.Jobs, summary => summary.Id == id);
         Assert.Equal(2, assignment.GpuIndexes.Count);
         Assert.Equal(route!.Token, assignment.SecretEnv[JupyterEnv.Token]);
         Assert.Equal(48, route.Token.Length);
