@@ -37,6 +37,8 @@ public sealed record TaskView
     [Id(11)] public DateTimeOffset? FinishedAt { get; init; }
     [Id(12)] public string? Reason { get; init; }
     [Id(13)] public string? ContainerId { get; init; }
+    /// <summary>When a task backing off after a failure starts again (its reason says BackOff); null otherwise.</summary>
+    [Id(14)] public DateTimeOffset? NextAttemptAt { get; init; }
 }
 
 /// <summary>One entry of a job's timeline.</summary>

@@ -33,6 +33,9 @@ public static class PlatformGrainsExtensions
         silo.Services.AddOptions<JobRetentionOptions>().BindConfiguration(JobRetentionOptions.Section)
             .Validate(options => options.Problem() is null, "Platform:Jobs: Retention must be 0 or positive and PruneInterval between 1 s and 1 day.")
             .ValidateOnStart();
+        silo.Services.AddOptions<RestartBackoffOptions>().BindConfiguration(RestartBackoffOptions.Section)
+            .Validate(options => options.Policy.Problem() is null, "Platform:Jobs:RestartBackoff: Initial 0-1 h, Max between Initial and 1 h, ResetAfter 0-1 day.")
+            .ValidateOnStart();
         silo.Services.AddSingleton(services => new SqliteJobIndex(
             new SqliteDatabase(Path.Combine(dataDir, "state.db"), SqliteGrainStorage.Schema + SqliteJobIndex.Schema),
             services.GetRequiredService<Serializer>()));

@@ -92,19 +92,78 @@ public sealed partial class JobGrain
         }
     }
 
+    /// <summary>
+    /// A new attempt of <paramref name="task"/>, after the back-off its recent restarts call for: until
+    /// then it waits, Pending, with a BackOff reason that says when it starts.
+    /// </summary>
     private async Task RestartAsync(TaskRecord task)
     {
+        var ranFor = task.StartedAt is { } started && task.FinishedAt is { } finished ? finished - started : (TimeSpan?)null;
+        var policy = backoff.Value.Policy;
+        task.BackoffStep = policy.NextStep(task.BackoffStep, ranFor);
+        var delay = policy.DelayBefore(task.BackoffStep);
         task.Attempt++;
         task.Restarts++;
         task.State = TaskState.Pending;
         task.ExitCode = null;
+        task.StartedAt = null;
         task.FinishedAt = null;
         Job.Restarts++;
         Job.State = JobState.Restarting;
-        Job.Reason = $"Restarting {task.Name} ({Job.Restarts} of {Spec.BackoffLimit} restarts used)";
+        if (delay <= TimeSpan.Zero)
+        {
+            await StartAgainAsync(task);
+            return;
+        }
+
+        var at = time.GetUtcNow() + delay;
+        task.NextAttemptAt = at;
+        task.Reason = $"BackOff: starts again at {at:O}";
+        Job.Reason = $"BackOff: restarting {task.Name} in {delay.TotalSeconds:0.#} s, at {at:O} ({RestartsUsed()})";
+        AddEvent("BackOff", Job.Reason, task.Name, task.Node, "BackOff");
+        await SaveAsync();
+        ArmRestart(task);
+    }
+
+    private async Task StartAgainAsync(TaskRecord task)
+    {
+        task.NextAttemptAt = null;
+        task.Reason = null;
+        Job.Reason = $"Restarting {task.Name} ({RestartsUsed()})";
         AddEvent("Restarting", Job.Reason, task.Name, task.Node);
         await SaveAsync();
         await AssignAsync([task]);
+    }
+
+    private string RestartsUsed() => $"{Job.Restarts} of {Spec.BackoffLimit} restarts used";
+
+    /// <summary>Arms the timer of a task backing off; after a restart of the platform it is armed again at activation.</summary>
+    private void ArmRestart(TaskRecord task)
+    {
+        if (task.NextAttemptAt is not { } at || Job.State.IsFinished() || _restarts.ContainsKey(task.Name))
+        {
+            return;
+        }
+
+        var due = at - time.GetUtcNow();
+        var attempt = task.Attempt;
+        _restarts[task.Name] = this.RegisterGrainTimer(
+            _ => OnRestartDueAsync(task.Name, attempt),
+            new GrainTimerCreationOptions(due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan) { KeepAlive = true });
+    }
+
+    private async Task OnRestartDueAsync(string name, int attempt)
+    {
+        if (_restarts.Remove(name, out var timer))
+        {
+            timer.Dispose();
+        }
+
+        var task = Job.Tasks.Find(candidate => candidate.Name == name);
+        if (task is { State: TaskState.Pending, NextAttemptAt: not null } && task.Attempt == attempt && !Job.State.IsFinished())
+        {
+            await StartAgainAsync(task);
+        }
     }
 
     private async Task FinishAsync(JobState final, string? reason)
@@ -122,6 +181,12 @@ public sealed partial class JobGrain
 
         AddEvent(final.ToString(), reason ?? $"Job {final}", reason: reason);
         _deadline?.Dispose();
+        foreach (var timer in _restarts.Values)
+        {
+            timer.Dispose();
+        }
+
+        _restarts.Clear();
         await SaveAsync();
         LogFinished(logger, Id, final, reason);
 
@@ -188,6 +253,7 @@ public sealed partial class JobGrain
             task.GpuIndexes = [];
             task.GpuIds = [];
             task.NetworkInterface = null;
+            task.NextAttemptAt = null;
         }
 
         Job.Generation++;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Platform.Contracts.Feed;
 using Platform.Contracts.Jobs;
 using Platform.Contracts.Logs;
@@ -17,9 +18,11 @@ namespace Platform.Grains.Jobs;
 /// </summary>
 public sealed partial class JobGrain(
     [PersistentState("job", StorageNames.Platform)] IPersistentState<JobGrainState> state,
+    IOptions<RestartBackoffOptions> backoff,
     TimeProvider time,
     ILogger<JobGrain> logger) : Grain, IJobGrain
 {
+    private readonly Dictionary<string, IGrainTimer> _restarts = [];
     private IGrainTimer? _deadline;
 
     private JobGrainState Job => state.State;
@@ -33,6 +36,7 @@ public sealed partial class JobGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         ArmDeadline();
+        Job.Tasks.ForEach(ArmRestart);
         return Task.CompletedTask;
     }
 
@@ -136,7 +140,7 @@ public sealed partial class JobGrain(
             await RecordPlacementAsync(allocation);
         }
 
-        await AssignAsync(Job.Tasks.Where(task => !task.State.IsFinished()));
+        await AssignAsync(Job.Tasks.Where(task => !task.State.IsFinished() && task.NextAttemptAt is null));
     }
 
     public async Task ReportAsync(TaskObservation observation)

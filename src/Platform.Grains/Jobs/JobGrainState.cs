@@ -49,11 +49,15 @@ public sealed class TaskRecord
     [Id(15)] public string? ContainerId { get; set; }
     /// <summary>The interface of the task's node for traffic to other nodes (from the allocation).</summary>
     [Id(16)] public string? NetworkInterface { get; set; }
+    /// <summary>How many restarts in a row followed a short run: sets the back-off before the next.</summary>
+    [Id(17)] public int BackoffStep { get; set; }
+    /// <summary>When a task backing off starts again; null when it is not waiting.</summary>
+    [Id(18)] public DateTimeOffset? NextAttemptAt { get; set; }
 
     public TaskView ToView() => new()
     {
         Name = Name, Type = Type, Index = Index, State = State, Node = Node, Host = Host, Port = Port,
         Gpus = [.. GpuIds], ExitCode = ExitCode, Restarts = Restarts, StartedAt = StartedAt,
-        FinishedAt = FinishedAt, Reason = Reason, ContainerId = ContainerId,
+        FinishedAt = FinishedAt, Reason = Reason, ContainerId = ContainerId, NextAttemptAt = NextAttemptAt,
     };
 }

@@ -35,6 +35,8 @@ public sealed class PlatformProcess : IAsyncDisposable
             ["Platform__Worker__PortStart"] = portStart.ToString(),
             ["Platform__Worker__PortEnd"] = (portStart + TestPorts.BlockSize - 1).ToString(),
             ["Platform__Worker__ReconcileIntervalMs"] = "500",
+            // Failed tasks restart at once unless a test asks for the back-off.
+            ["Platform__Jobs__RestartBackoff__Initial"] = "00:00:00",
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string>())
         {

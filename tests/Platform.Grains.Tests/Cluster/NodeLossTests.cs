@@ -28,6 +28,7 @@ public sealed class NodeLossTests : IAsyncLifetime
         {
             silo.AddPlatformGrains(_dir.Path);
             silo.Services.Configure<NodeLivenessOptions>(options => options.LostAfterSeconds = 1);
+            silo.Services.Configure<Platform.Grains.Jobs.RestartBackoffOptions>(options => options.Initial = TimeSpan.Zero);
         });
         _cluster = builder.Build();
         await _cluster.DeployAsync();

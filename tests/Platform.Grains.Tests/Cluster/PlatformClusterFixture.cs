@@ -1,8 +1,10 @@
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 using Platform.Contracts.Nodes;
 using Platform.Contracts.Scheduling;
 using Platform.Core.Nodes;
 using Platform.Grains.Hosting;
+using Platform.Grains.Jobs;
 
 namespace Platform.Grains.Tests.Cluster;
 
@@ -75,6 +77,8 @@ public sealed class PlatformClusterFixture : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddPlatformGrains(dataDir);
+            // Restarts at once, as the tests of restart rules expect; the back-off has its own tests.
+            silo.Services.Configure<RestartBackoffOptions>(options => options.Initial = TimeSpan.Zero);
             configure?.Invoke(silo);
         });
         var cluster = builder.Build();
