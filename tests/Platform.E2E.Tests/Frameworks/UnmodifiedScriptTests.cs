@@ -5,8 +5,9 @@ namespace Platform.E2E.Tests.Frameworks;
 
 /// <summary>
 /// A user's DDP script that sets nothing itself (gloo_allreduce.py) runs as it is on both PyTorch
-/// images: what PyTorch needs on this platform comes from the image (<c>USE_LIBUV=0</c>) and the
-/// platform (<c>GLOO_SOCKET_IFNAME</c>), not from the script.
+/// images and the Jupyter image (whose PyTorch a notebook's script uses): what PyTorch needs on this
+/// platform comes from the image (<c>USE_LIBUV=0</c>) and the platform (<c>GLOO_SOCKET_IFNAME</c>),
+/// not from the script.
 /// </summary>
 [Collection(FrameworksFixture.Collection)]
 [Trait("Category", "Docker")]
@@ -20,12 +21,14 @@ public sealed class UnmodifiedScriptTests(FrameworksFixture fixture)
     {
         { "platform/pytorch:2.6-cpu", "2.6." },
         { "platform/pytorch:1.13-cpu", "1.13." },
+        { "platform/jupyter:4.0-cpu", "2.6." },
     };
 
     [Theory]
     [MemberData(nameof(Images))]
     public async Task A_gloo_all_reduce_script_that_sets_nothing_succeeds_and_every_rank_prints_the_sum(string image, string version)
     {
+        await DockerEngine.RequireImagesAsync(image);
         var id = JobJson.Id(await Platform.SubmitAsync(Spec(image), "application/json"));
 
         var job = await Platform.WaitForStateAsync(id, "Succeeded", TimeSpan.FromMinutes(3));
