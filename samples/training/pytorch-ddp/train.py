@@ -88,11 +88,6 @@ def init_distributed():
     os.environ.setdefault("MASTER_PORT", "29500")
     os.environ.setdefault("WORLD_SIZE", "1")
     os.environ.setdefault("RANK", "0")
-    # Debian builds torch without libuv, which 2.4 and later use for the TCP store by default; 1.13 ignores this.
-    os.environ.setdefault("USE_LIBUV", "0")
-    if "GLOO_SOCKET_IFNAME" not in os.environ and os.environ["MASTER_ADDR"].startswith("127."):
-        # Every rank is on this machine: keep gloo's own connections on loopback too.
-        os.environ["GLOO_SOCKET_IFNAME"] = "lo"
     dist.init_process_group(backend="gloo", init_method="env://")
     return dist.get_rank(), dist.get_world_size()
 

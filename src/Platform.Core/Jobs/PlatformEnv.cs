@@ -16,12 +16,18 @@ public static class PlatformEnv
     public const string TaskPort = "PLATFORM_TASK_PORT";
     public const string NvidiaVisibleDevices = "NVIDIA_VISIBLE_DEVICES";
     public const string PythonUnbuffered = "PYTHONUNBUFFERED";
+    public const string GlooSocketIfname = "GLOO_SOCKET_IFNAME";
+    public const string NcclSocketIfname = "NCCL_SOCKET_IFNAME";
+
+    /// <summary>The socket interface of a job whose tasks all run on one machine.</summary>
+    public const string Loopback = "lo";
 
     private const string PlatformPrefix = "PLATFORM_";
 
     private static readonly HashSet<string> Reserved =
     [
         TfConfig, MasterAddr, MasterPort, WorldSize, Rank, NvidiaVisibleDevices, PythonUnbuffered,
+        GlooSocketIfname, NcclSocketIfname,
     ];
 
     /// <summary>True for a name the spec's <c>env</c> may not set.</summary>

@@ -41,8 +41,19 @@ public static class TaskEnvironment
         env[PlatformEnv.TaskPort] = Invariant(self.Port);
         env[PlatformEnv.NvidiaVisibleDevices] = self.GpuIds.Count > 0 ? string.Join(',', self.GpuIds) : "void";
         env[PlatformEnv.PythonUnbuffered] = "1";
+        var socketInterface = SocketInterface(tasks, self);
+        env[PlatformEnv.GlooSocketIfname] = socketInterface;
+        env[PlatformEnv.NcclSocketIfname] = socketInterface;
         return env;
     }
+
+    /// <summary>
+    /// Loopback when every task is on one machine, else the interface of the task's node. Gloo and
+    /// NCCL otherwise pick an interface from the host name, which on host networking may be one the
+    /// other ranks cannot reach (or, on one machine, leave loopback for no reason).
+    /// </summary>
+    private static string SocketInterface(IReadOnlyList<PlacedTask> tasks, PlacedTask self) =>
+        tasks.All(task => task.Machine == self.Machine) ? PlatformEnv.Loopback : self.NetworkInterface;
 
     private static void AddRanks(Dictionary<string, string> env, Ranks ranks, PlacedTask self)
     {
