@@ -1,6 +1,7 @@
 using Platform.Contracts.Jobs;
 using Platform.Contracts.Nodes;
 using Platform.Contracts.Scheduling;
+using Platform.Core.Jobs;
 using Platform.Core.Jobs.Assignments;
 using Platform.Core.Jobs.ClusterSpec;
 
@@ -70,7 +71,8 @@ public sealed partial class JobGrain
     {
         var placement = new AssignmentContext(Id, Spec, Job.Generation, [.. Job.Tasks
             .Where(task => task.Host is not null)
-            .Select(task => new PlacedTask(task.Type, task.Index, task.Host!, task.Port!.Value, task.GpuIds))], Job.Owner);
+            .Select(task => new PlacedTask(task.Type, task.Index, task.Host!, task.Port!.Value, task.GpuIds, task.Node,
+                task.NetworkInterface ?? PlatformEnv.Loopback))], Job.Owner);
         foreach (var onNode in tasks.Where(task => task.Node is not null).GroupBy(task => task.Node!))
         {
             var assignments = onNode

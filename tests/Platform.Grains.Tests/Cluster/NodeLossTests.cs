@@ -115,6 +115,26 @@ public sealed class NodeLossTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_job_on_two_nodes_talks_through_each_node_s_interface_and_one_on_a_single_node_through_loopback()
+    {
+        var jobs = new JobDriver(Client);
+        var spread = await jobs.SubmitRunningAsync(Specs.Workers("spread", count: 5, gpus: 1));
+        var single = await jobs.SubmitRunningAsync(Specs.Workers("single", count: 2, gpus: 1));
+
+        foreach (var node in new[] { "node-a", "node-b" })
+        {
+            var desired = (await Node(node).GetDesiredAsync()).Where(a => !a.Stopped).ToList();
+            Assert.All(desired.Where(a => a.JobId == spread), a => Assert.Equal($"eth-{node}", a.Env["GLOO_SOCKET_IFNAME"]));
+            Assert.All(desired.Where(a => a.JobId == single), a => Assert.Equal("lo", a.Env["NCCL_SOCKET_IFNAME"]));
+        }
+
+        Assert.Equal(7, (await Node("node-a").GetDesiredAsync()).Concat(await Node("node-b").GetDesiredAsync())
+            .Count(a => a.JobId == spread || a.JobId == single));
+        await jobs.Job(spread).CancelAsync();
+        await jobs.Job(single).CancelAsync();
+    }
+
+    [Fact]
     public async Task Node_loss_fails_a_job_whose_policy_is_Never()
     {
         var jobs = new JobDriver(Client);
@@ -187,5 +207,6 @@ public sealed class NodeLossTests : IAsyncLifetime
         Gpus = NvidiaSmi.Fake(4),
         PortStart = 41000,
         PortEnd = 41099,
+        NetworkInterface = $"eth-{node}",
     };
 }
