@@ -4,6 +4,7 @@ using Platform.Worker.Runtimes;
 
 namespace Platform.Worker.Tests.Runtimes;
 
+[Collection(MemoryBoundCollection.Name)]
 public class DockerLogSplitterTests
 {
     private const string T1 = "2025-03-04T05:06:07.123456789Z";
@@ -142,6 +143,88 @@ public class DockerLogSplitterTests
 
         Assert.Equal("plain text", entry.Text);
         Assert.InRange(entry.Time, before, DateTimeOffset.UtcNow);
+    }
+
+    [Fact]
+    public void Line_the_engine_split_into_frames_comes_out_whole_without_the_inner_timestamps()
+    {
+        var splitter = new DockerLogSplitter("worker-0", "c-1", shipped: 0);
+        var a = new string('a', 16 * 1024);
+        var b = new string('b', 16 * 1024);
+
+        var entries = new List<LogEntry>();
+        entries.AddRange(splitter.Add(false, Utf8($"{T1} {a}"), frameEnds: true));
+        entries.AddRange(splitter.Add(true, Utf8($"{T2} an error\n"), frameEnds: true));
+        entries.AddRange(splitter.Add(false, Utf8($"{T2} {b}"), frameEnds: true));
+        entries.AddRange(splitter.Add(false, Utf8($"{T3} end\n"), frameEnds: true));
+
+        Assert.Equal([("stderr", "an error"), ("stdout", a + b + "end")], entries.Select(entry => (entry.Stream, entry.Text)));
+        Assert.Equal(Time1, entries[1].Time);
+        Assert.DoesNotContain(entries, entry => entry.Continued);
+    }
+
+    [Fact]
+    public void Line_longer_than_64_KiB_is_shipped_in_numbered_parts_marked_continued()
+    {
+        var splitter = new DockerLogSplitter("worker-0", "c-1", shipped: 0);
+        var line = new string('x', 150_000);
+        var frames = Enumerable.Range(0, (line.Length + 16383) / 16384)
+            .Select(i => line.Substring(i * 16384, Math.Min(16384, line.Length - i * 16384))).ToList();
+
+        var entries = new List<LogEntry>();
+        foreach (var (frame, i) in frames.Select((frame, i) => (frame, i)))
+        {
+            var text = i == frames.Count - 1 ? frame + "\n" : frame;
+            entries.AddRange(splitter.Add(false, Utf8($"{T1} {text}"), frameEnds: true));
+        }
+
+        Assert.Equal([65536, 65536, 150_000 - 131072], entries.Select(entry => entry.Text.Length));
+        Assert.Equal([true, true, false], entries.Select(entry => entry.Continued));
+        Assert.Equal([1L, 2L, 3L], entries.Select(entry => entry.Offset));
+        Assert.Equal(line, string.Concat(entries.Select(entry => entry.Text)));
+        Assert.Equal(3, splitter.Lines);
+    }
+
+    [Fact]
+    public void Parts_already_shipped_are_skipped_like_lines()
+    {
+        var splitter = new DockerLogSplitter("worker-0", "c-1", shipped: 1);
+
+        var entries = splitter.Add(false, Utf8($"{T1} {new string('y', 70_000)}\n{T2} after\n"));
+
+        Assert.Equal([(2L, 70_000 - 65536, false), (3L, 5, false)], entries.Select(entry => (entry.Offset, entry.Text.Length, entry.Continued)));
+    }
+
+    [Fact]
+    public void A_hundred_mebibytes_without_a_newline_stay_bounded_and_every_byte_is_shipped()
+    {
+        const long total = 100L * 1024 * 1024;
+        const int frame = 16 * 1024;
+        var payload = new byte[frame];
+        Array.Fill(payload, (byte)'z');
+        var header = Utf8($"{T1} ");
+        var splitter = new DockerLogSplitter("worker-0", "c-1", shipped: 0);
+        long shipped = 0, continued = 0;
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+
+        for (long fed = 0; fed < total; fed += frame)
+        {
+            splitter.Add(false, header);
+            foreach (var entry in splitter.Add(false, payload, frameEnds: true))
+            {
+                shipped += entry.Text.Length;
+                continued += entry.Continued ? 1 : 0;
+                Assert.Equal(-1, entry.Text.AsSpan().IndexOfAnyExcept('z'));
+            }
+        }
+
+        var held = GC.GetTotalMemory(forceFullCollection: true) - before;
+        var last = Assert.Single(splitter.Flush());
+
+        Assert.True(held < 16 * 1024 * 1024, $"{held:N0} bytes held after 100 MiB without a newline");
+        Assert.Equal(total, shipped + last.Text.Length);
+        Assert.Equal(total / LineCutter.MaxPartBytes - 1, continued);
+        Assert.False(last.Continued);
     }
 
     private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
