@@ -68,8 +68,12 @@ public sealed class WorkerOptions
     /// <summary>The engine's json-file <c>max-file</c>: rotated log files kept per task (3).</summary>
     public int LogMaxFiles { get; set; } = DefaultLogMaxFiles;
 
-    /// <summary>The open-files ulimit (<c>nofile</c>, soft and hard) of every task (65,536).</summary>
-    public long NofileLimit { get; set; } = DefaultNofileLimit;
+    /// <summary>
+    /// The open-files ulimit (<c>nofile</c>, soft and hard) of every task; unset: 65,536, or the
+    /// agent's own hard limit when that is lower (an engine without CAP_SYS_RESOURCE cannot grant
+    /// more than it has, and refuses to start the container).
+    /// </summary>
+    public long? NofileLimit { get; set; }
 
     /// <summary>
     /// <c>uid:gid</c> (numbers) every task runs as; unset: a container runs as its image's user and a

@@ -72,7 +72,7 @@ public sealed partial class WorkerOptionsValidator : IValidateOptions<WorkerOpti
             failures.Add($"Platform:Worker:LogMaxFiles must be between 1 and {MaxLogFiles} (got {options.LogMaxFiles}).");
         }
 
-        if (options.NofileLimit is < MinNofile or > MaxNofile)
+        if (options.NofileLimit is not null and (< MinNofile or > MaxNofile))
         {
             failures.Add($"Platform:Worker:NofileLimit must be between {MinNofile} and {MaxNofile} (got {options.NofileLimit}).");
         }
