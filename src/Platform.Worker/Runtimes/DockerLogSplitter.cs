@@ -27,6 +27,24 @@ public sealed class DockerLogSplitter(string task, string source, long shipped)
     /// <summary>Lines and parts seen so far, those skipped as already shipped included.</summary>
     public long Lines => _offset;
 
+    /// <summary>The engine's timestamp (nanoseconds, as it wrote it) of the last frame taken in.</summary>
+    public string? LastFrameTimestamp { get; private set; }
+
+    /// <summary>
+    /// Frames stamped at or before this were taken in by an earlier read of the same log: a follow
+    /// stream reopened with <c>since</c> repeats them, and they are skipped whole.
+    /// </summary>
+    public string? ResumeAfter { get; private set; }
+
+    /// <summary>
+    /// The engine's <c>since</c> (Unix seconds and nanoseconds) that reopens the log at the last frame
+    /// taken in; null before any, or for a timestamp that is not the engine's UTC format.
+    /// </summary>
+    public string? Since => LastFrameTimestamp is { Length: > 20 } stamp && stamp[19] == '.' && stamp[^1] == 'Z'
+        && DateTimeOffset.TryParse(stamp[..19] + "Z", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var seconds)
+        ? string.Create(CultureInfo.InvariantCulture, $"{seconds.ToUnixTimeSeconds()}.{stamp[20..^1].PadRight(9, '0')}")
+        : null;
+
     /// <summary>
     /// Adds bytes of one stream. <paramref name="frameEnds"/>: they end an engine frame, so the
     /// stream's next bytes start with a timestamp even when no newline came.
@@ -43,15 +61,35 @@ public sealed class DockerLogSplitter(string task, string source, long shipped)
                 continue;
             }
 
+            if (state.Skipping)
+            {
+                var end = chunk.IndexOf((byte)'\n');
+                state.Skipping = end < 0;
+                state.AtFrameStart = end >= 0;
+                chunk = end < 0 ? [] : chunk[(end + 1)..];
+                continue;
+            }
+
+            if (state.SkipBytes > 0)
+            {
+                var skip = Math.Min(state.SkipBytes, chunk.Length);
+                state.SkipBytes -= skip;
+                state.FrameConsumed += skip;
+                chunk = chunk[skip..];
+                continue;
+            }
+
             var newline = chunk.IndexOf((byte)'\n');
             var content = newline >= 0 ? chunk[..(newline + 1)] : chunk;
             AddContent(state, content, isStderr, entries);
+            state.FrameConsumed += content.Length;
             state.AtFrameStart = newline >= 0;
             chunk = chunk[content.Length..];
         }
 
         if (frameEnds)
         {
+            state.Skipping = false;
             if (state.HeaderLength > 0)
             {
                 AddContent(state, state.TakeHeader(), isStderr, entries);
@@ -61,6 +99,24 @@ public sealed class DockerLogSplitter(string task, string source, long shipped)
         }
 
         return entries;
+    }
+
+    /// <summary>
+    /// A new read of the log starts (at <see cref="Since"/>): frames start afresh, those taken in are
+    /// skipped, and a frame the last read stopped inside is taken up where it stopped.
+    /// </summary>
+    public void Reopen()
+    {
+        ResumeAfter = LastFrameTimestamp;
+        foreach (var state in new[] { _stdout, _stderr })
+        {
+            if (!state.AtFrameStart && !state.Skipping)
+            {
+                (state.ResumeStamp, state.ResumeSkip) = (state.FrameStamp, state.FrameConsumed);
+            }
+
+            (state.AtFrameStart, state.Skipping, state.HeaderLength, state.SkipBytes) = (true, false, 0, 0);
+        }
     }
 
     public IReadOnlyList<LogEntry> Flush()
@@ -100,15 +156,29 @@ public sealed class DockerLogSplitter(string task, string source, long shipped)
 
         state.AtFrameStart = false;
         var header = state.TakeHeader();
-        var time = DateTimeOffset.UtcNow;
-        var parsed = last == (byte)' ' && TryParseTimestamp(Encoding.ASCII.GetString(header[..^1]), out time);
-        state.FrameTime = parsed ? time : DateTimeOffset.UtcNow;
-        if (!parsed)
+        var stamp = Encoding.ASCII.GetString(header[..^1]);
+        if (last != (byte)' ' || !TryParseTimestamp(stamp, out var time))
         {
+            state.FrameTime = DateTimeOffset.UtcNow;
             AddContent(state, header, isStderr, entries);
             state.AtFrameStart = last == (byte)'\n';
+            return chunk[take..];
         }
 
+        if (state.ResumeStamp == stamp)
+        {
+            // The frame the last read stopped inside: what it took in is skipped, the rest goes on.
+            (state.SkipBytes, state.ResumeStamp) = (state.ResumeSkip, null);
+        }
+        else if (ResumeAfter is not null && string.CompareOrdinal(stamp, ResumeAfter) <= 0)
+        {
+            state.Skipping = true;
+            return chunk[take..];
+        }
+
+        (state.FrameStamp, state.FrameConsumed) = (stamp, 0);
+        state.FrameTime = time;
+        LastFrameTimestamp = stamp;
         return chunk[take..];
     }
 
@@ -161,6 +231,22 @@ public sealed class DockerLogSplitter(string task, string source, long shipped)
         public int HeaderLength { get; set; }
 
         public bool AtFrameStart { get; set; } = true;
+
+        /// <summary>In a frame an earlier read took in already, up to its end.</summary>
+        public bool Skipping { get; set; }
+
+        /// <summary>Bytes at the start of this frame an earlier read took in already.</summary>
+        public int SkipBytes { get; set; }
+
+        public string? FrameStamp { get; set; }
+
+        /// <summary>Payload bytes of the current frame taken in so far.</summary>
+        public int FrameConsumed { get; set; }
+
+        /// <summary>The frame an earlier read stopped inside, and how far into it.</summary>
+        public string? ResumeStamp { get; set; }
+
+        public int ResumeSkip { get; set; }
 
         public DateTimeOffset FrameTime { get; set; }
 

@@ -150,16 +150,16 @@ public sealed class DockerRuntime(IDockerClient docker, IOptions<WorkerOptions> 
 
     public async Task FollowLogsAsync(ObservedTask task, long shipped, ChannelWriter<LogEntry> sink, CancellationToken cancellationToken)
     {
-        // Docker may end a follow stream while the container still runs (seen under load). Each pass
-        // therefore reads the log from its start, skipping the lines already passed on, and only a
+        // Docker may end a follow stream while the container still runs (seen under load). The next
+        // pass reopens the log at the last frame taken in (since, to the nanosecond) and skips the
+        // frames up to it, so a log the engine rotated meanwhile does not shift the numbering; only a
         // pass opened after the container stopped is the last one: it holds every line.
-        var passed = shipped;
+        var splitter = new DockerLogSplitter(task.Task, task.Id, shipped);
         while (true)
         {
             var last = !await IsRunningAsync(task.Id, cancellationToken);
-            var splitter = new DockerLogSplitter(task.Task, task.Id, passed);
+            splitter.Reopen();
             await ReadLogAsync(task.Id, splitter, sink, cancellationToken);
-            passed = splitter.Lines;
             if (last)
             {
                 foreach (var entry in splitter.Flush())
@@ -180,6 +180,7 @@ public sealed class DockerRuntime(IDockerClient docker, IOptions<WorkerOptions> 
             ShowStdout = true,
             ShowStderr = true,
             Timestamps = true,
+            Since = splitter.Since!,
         };
         using var stream = await docker.Containers.GetContainerLogsAsync(containerId, parameters, cancellationToken);
         var buffer = new byte[LineCutter.MaxPartBytes];

@@ -29,6 +29,18 @@ public sealed class RestLatencyProbe : IAsyncDisposable
         _loop = Task.Run(LoopAsync);
     }
 
+    /// <summary>Requests answered (or failed) so far.</summary>
+    public int Requests
+    {
+        get
+        {
+            lock (_latencies)
+            {
+                return _latencies.Count;
+            }
+        }
+    }
+
     public static RestLatencyProbe Start(PlatformProcess platform, string jobId) => new(platform.BaseAddress, jobId);
 
     /// <summary>Stops sampling; returns the 99th percentile, the worst, the count and the failures.</summary>
@@ -63,6 +75,14 @@ public sealed class RestLatencyProbe : IAsyncDisposable
         }
     }
 
+    private void Record(TimeSpan latency)
+    {
+        lock (_latencies)
+        {
+            _latencies.Add(latency);
+        }
+    }
+
     private async Task SampleAsync(string path)
     {
         var clock = Stopwatch.StartNew();
@@ -70,7 +90,7 @@ public sealed class RestLatencyProbe : IAsyncDisposable
         {
             using var response = await _http.GetAsync(path);
             await response.Content.ReadAsByteArrayAsync();
-            _latencies.Add(clock.Elapsed);
+            Record(clock.Elapsed);
             if (response.StatusCode != HttpStatusCode.OK)
             {
                 _failures.Add($"GET {path} answered {(int)response.StatusCode}");
@@ -78,7 +98,7 @@ public sealed class RestLatencyProbe : IAsyncDisposable
         }
         catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
         {
-            _latencies.Add(clock.Elapsed);
+            Record(clock.Elapsed);
             _failures.Add($"GET {path} failed after {clock.Elapsed.TotalSeconds:F1} s: {exception.Message}");
         }
     }

@@ -227,6 +227,51 @@ public class DockerLogSplitterTests
         Assert.False(last.Continued);
     }
 
+    [Fact]
+    public void Reopened_log_skips_the_frames_up_to_the_last_one_taken_in_and_numbering_goes_on()
+    {
+        var splitter = new DockerLogSplitter("worker-0", "c-1", shipped: 0);
+        var first = splitter.Add(false, Utf8($"{T1} one\n{T2} tw"), frameEnds: false);
+        Assert.Equal(T2, splitter.LastFrameTimestamp);
+
+        splitter.Reopen();
+        var again = splitter.Add(false, Utf8($"{T1} one\n"), frameEnds: true)
+            .Concat(splitter.Add(false, Utf8($"{T2} two\n"), frameEnds: true))
+            .Concat(splitter.Add(false, Utf8($"{T3} three\n"), frameEnds: true)).ToList();
+
+        Assert.Equal([("one", 1L)], first.Select(entry => (entry.Text, entry.Offset)));
+        Assert.Equal([("two", 2L), ("three", 3L)], again.Select(entry => (entry.Text, entry.Offset)));
+    }
+
+    [Fact]
+    public void Partial_frame_of_a_long_line_taken_in_before_is_skipped_up_to_its_frame_end()
+    {
+        var splitter = new DockerLogSplitter("worker-0", "c-1", shipped: 0);
+        splitter.Add(false, Utf8($"{T1} aaaa"), frameEnds: true);
+
+        splitter.Reopen();
+        var entries = splitter.Add(false, Utf8($"{T1} aaaa"), frameEnds: true)
+            .Concat(splitter.Add(false, Utf8($"{T2} bb\n"), frameEnds: true)).ToList();
+
+        Assert.Equal(["aaaabb"], entries.Select(entry => entry.Text));
+    }
+
+    [Theory]
+    [InlineData("2025-03-04T05:06:07.123456789Z", "1741064767.123456789")]
+    [InlineData("2025-03-04T05:06:07.1Z", "1741064767.100000000")]
+    public void Since_is_the_last_frame_in_unix_seconds_and_nanoseconds(string stamp, string since)
+    {
+        var splitter = new DockerLogSplitter("worker-0", "c-1", shipped: 0);
+
+        splitter.Add(false, Utf8($"{stamp} line\n"));
+
+        Assert.Equal(since, splitter.Since);
+    }
+
+    [Fact]
+    public void Nothing_read_yet_reads_the_log_from_its_start() =>
+        Assert.Null(new DockerLogSplitter("worker-0", "c-1", shipped: 0).Since);
+
     private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
 
     public static TheoryData<string, string> Timestamps => new()
