@@ -209,6 +209,31 @@ public sealed class HostileTaskTests(HostileTaskFixture fixture, ITestOutputHelp
     }
 
     [Fact]
+    public async Task Anonymous_volume_of_the_image_is_removed_with_the_container()
+    {
+        await using var image = await ScratchImage.BuildAsync("platform/e2e-anonymous-volume:1", "FROM platform/hello-ps:1.0\nVOLUME /scratch\n");
+        var id = Id(await Platform.SubmitAsync($$"""
+            name: anonymous-volume
+            image: {{image.Name}}
+            command: ["bash", "-c", "ls -d /scratch && echo ready && sleep 60"]
+            replicas:
+              worker: { count: 1, resources: { cpus: 0.25, memoryMb: 128 } }
+            terminationGracePeriodSeconds: 1
+            """));
+        await Platform.WaitForLineAsync(id, "worker-0", "ready", Timeout);
+        var containerId = (await Platform.WaitForTaskStateAsync(id, "worker-0", "Running", Timeout)).GetProperty("containerId").GetString()!;
+        var mount = Assert.Single((await DockerEngine.Client.Containers.InspectContainerAsync(containerId)).Mounts!);
+        Assert.Equal(("volume", "/scratch"), (mount.Type, mount.Destination));
+        var volume = mount.Name ?? throw new InvalidOperationException("The anonymous volume has no name.");
+        await DockerEngine.Client.Volumes.InspectAsync(volume);
+
+        await Platform.Http.PostAsync($"api/jobs/{id}/cancel", null);
+        await DockerEngine.WaitForNoContainersAsync(id, Timeout);
+
+        await Assert.ThrowsAsync<Docker.DotNet.DockerApiException>(() => DockerEngine.Client.Volumes.InspectAsync(volume));
+    }
+
+    [Fact]
     public async Task Spec_asking_for_the_process_runtime_is_refused_where_no_node_enables_it()
     {
         var response = await Platform.Http.PostAsync("api/jobs", new StringContent("""
