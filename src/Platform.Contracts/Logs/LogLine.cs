@@ -3,7 +3,8 @@ namespace Platform.Contracts.Logs;
 /// <summary>
 /// A line a task printed, as the agent ships it. <see cref="Offset"/> numbers the lines of one
 /// <see cref="Source"/> (a container or process) from 1, so the log stores each line exactly once
-/// however often it is shipped.
+/// however often it is shipped. <see cref="Continued"/>: the line was longer than the agent ships
+/// at once (64 KiB) and goes on in the next entry of the same task and stream.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("platform.LogEntry")]
 public sealed record LogEntry(
@@ -12,7 +13,8 @@ public sealed record LogEntry(
     [property: Id(2)] DateTimeOffset Time,
     [property: Id(3)] string Text,
     [property: Id(4)] string Source,
-    [property: Id(5)] long Offset);
+    [property: Id(5)] long Offset,
+    [property: Id(6)] bool Continued = false);
 
 /// <summary>A stored line with its per-job sequence number (API.md, logs).</summary>
 [GenerateSerializer, Immutable, Alias("platform.LogLine")]

@@ -15,6 +15,16 @@ namespace Platform.Worker.Agent;
 public sealed partial class LogShipper(IGrainFactory grains, ILogger<LogShipper> logger)
 {
     private const int BatchSize = 1000;
+
+    /// <summary>A batch also ends at this much text (1 MiB of characters), so a task printing 64 KiB parts ships them in small calls.</summary>
+    private const int BatchChars = 1024 * 1024;
+
+    /// <summary>
+    /// Lines read ahead of the store (1,024). With parts of at most 64 KiB this bounds what one
+    /// follower holds to about 128 MiB of text in the worst case, and a slow store slows the reader,
+    /// not the other way round.
+    /// </summary>
+    private const int ReadAhead = 1024;
     private readonly ConcurrentDictionary<string, Task> _followers = new();
 
     /// <summary>The follower of this attempt, started on first call; completes when the output has ended and is stored.</summary>
@@ -29,7 +39,7 @@ public sealed partial class LogShipper(IGrainFactory grains, ILogger<LogShipper>
     {
         var log = grains.GetGrain<IJobLogGrain>(task.JobId);
         var shipped = await log.GetShippedAsync(task.Id);
-        var lines = Channel.CreateBounded<LogEntry>(new BoundedChannelOptions(50_000) { SingleReader = true, SingleWriter = true });
+        var lines = Channel.CreateBounded<LogEntry>(new BoundedChannelOptions(ReadAhead) { SingleReader = true, SingleWriter = true });
         var reader = Task.Run(async () =>
         {
             try
@@ -46,9 +56,11 @@ public sealed partial class LogShipper(IGrainFactory grains, ILogger<LogShipper>
         var batch = new List<LogEntry>(BatchSize);
         while (await lines.Reader.WaitToReadAsync(cancellationToken))
         {
-            while (batch.Count < BatchSize && lines.Reader.TryRead(out var entry))
+            var chars = 0;
+            while (batch.Count < BatchSize && chars < BatchChars && lines.Reader.TryRead(out var entry))
             {
                 batch.Add(entry);
+                chars += entry.Text.Length;
             }
 
             await AppendAsync(log, batch, cancellationToken);

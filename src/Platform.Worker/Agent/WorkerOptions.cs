@@ -56,6 +56,37 @@ public sealed class WorkerOptions
     /// <summary>Seconds between scans of the node's framework images (reported only when they change).</summary>
     public int ImageScanSeconds { get; set; } = 30;
 
+    /// <summary>The most processes and threads a task may have when its job sets no <c>pidsLimit</c> (4,096).</summary>
+    public int PidsLimit { get; set; } = DefaultPidsLimit;
+
+    /// <summary>The cap on any job's <c>pidsLimit</c> (32,768): a job asking more gets this.</summary>
+    public int MaxPidsLimit { get; set; } = DefaultMaxPidsLimit;
+
+    /// <summary>The engine's json-file <c>max-size</c> of a task's log before it rotates (50m).</summary>
+    public string LogMaxSize { get; set; } = DefaultLogMaxSize;
+
+    /// <summary>The engine's json-file <c>max-file</c>: rotated log files kept per task (3).</summary>
+    public int LogMaxFiles { get; set; } = DefaultLogMaxFiles;
+
+    /// <summary>
+    /// The open-files ulimit (<c>nofile</c>, soft and hard) of every task; unset: 65,536, or the
+    /// agent's own hard limit when that is lower (an engine without CAP_SYS_RESOURCE cannot grant
+    /// more than it has, and refuses to start the container).
+    /// </summary>
+    public long? NofileLimit { get; set; }
+
+    /// <summary>
+    /// <c>uid:gid</c> (numbers) every task runs as; unset: a container runs as its image's user and a
+    /// host process as the agent's. The agent makes volume directories writable for it.
+    /// </summary>
+    public string? TaskUser { get; set; }
+
+    public const int DefaultPidsLimit = 4096;
+    public const int DefaultMaxPidsLimit = 32768;
+    public const string DefaultLogMaxSize = "50m";
+    public const int DefaultLogMaxFiles = 3;
+    public const long DefaultNofileLimit = 65536;
+
     public IReadOnlyList<string> RuntimeList =>
         [.. Runtimes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(r => r.ToLowerInvariant())];
 }

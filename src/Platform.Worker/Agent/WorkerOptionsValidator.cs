@@ -1,11 +1,27 @@
 using Microsoft.Extensions.Options;
+using System.Text.RegularExpressions;
 using Platform.Contracts.Jobs;
+using Platform.Worker.Runtimes;
 
 namespace Platform.Worker.Agent;
 
 /// <summary>Stops start-up on a configuration the agent cannot run with, naming the setting.</summary>
-public sealed class WorkerOptionsValidator : IValidateOptions<WorkerOptions>
+public sealed partial class WorkerOptionsValidator : IValidateOptions<WorkerOptions>
 {
+    /// <summary>The fewest pids a task may be limited to (16): a shell and a few helpers.</summary>
+    public const int MinPids = 16;
+
+    /// <summary>The kernel's largest <c>pid_max</c> (4,194,304).</summary>
+    public const int MaxPids = 4_194_304;
+
+    public const int MaxLogFiles = 100;
+
+    /// <summary>The fewest open files a task may be limited to (1,024, the usual soft default).</summary>
+    public const long MinNofile = 1024;
+
+    /// <summary>The kernel's default <c>fs.nr_open</c> (1,048,576), above which no process can raise its limit.</summary>
+    public const long MaxNofile = 1_048_576;
+
     public ValidateOptionsResult Validate(string? name, WorkerOptions options)
     {
         var failures = new List<string>();
@@ -35,6 +51,37 @@ public sealed class WorkerOptionsValidator : IValidateOptions<WorkerOptions>
             failures.Add($"Platform:Worker:ImageScanSeconds must be between 1 and 3600 (got {options.ImageScanSeconds}).");
         }
 
+        if (options.MaxPidsLimit is < MinPids or > MaxPids)
+        {
+            failures.Add($"Platform:Worker:MaxPidsLimit must be between {MinPids} and {MaxPids} (got {options.MaxPidsLimit}).");
+        }
+
+        var maxPids = options.MaxPidsLimit is >= MinPids and <= MaxPids ? options.MaxPidsLimit : MaxPids;
+        if (options.PidsLimit < MinPids || options.PidsLimit > maxPids)
+        {
+            failures.Add($"Platform:Worker:PidsLimit must be between {MinPids} and Platform:Worker:MaxPidsLimit ({maxPids}) (got {options.PidsLimit}).");
+        }
+
+        if (!LogSize().IsMatch(options.LogMaxSize ?? ""))
+        {
+            failures.Add($"Platform:Worker:LogMaxSize must be a size of 1k to 999g such as 50m (a number and k, m or g) (got '{options.LogMaxSize}').");
+        }
+
+        if (options.LogMaxFiles is < 1 or > MaxLogFiles)
+        {
+            failures.Add($"Platform:Worker:LogMaxFiles must be between 1 and {MaxLogFiles} (got {options.LogMaxFiles}).");
+        }
+
+        if (options.NofileLimit is not null and (< MinNofile or > MaxNofile))
+        {
+            failures.Add($"Platform:Worker:NofileLimit must be between {MinNofile} and {MaxNofile} (got {options.NofileLimit}).");
+        }
+
+        if (!TaskUser.TryParse(options.TaskUser, out _))
+        {
+            failures.Add($"Platform:Worker:TaskUser must be uid:gid or uid, numbers from 0 to {TaskUser.MaxId} (got '{options.TaskUser}').");
+        }
+
         if (string.IsNullOrWhiteSpace(options.NodeId))
         {
             failures.Add("Platform:Worker:NodeId must not be empty.");
@@ -42,4 +89,7 @@ public sealed class WorkerOptionsValidator : IValidateOptions<WorkerOptions>
 
         return failures.Count > 0 ? ValidateOptionsResult.Fail(failures) : ValidateOptionsResult.Success;
     }
+
+    [GeneratedRegex("^[1-9][0-9]{0,2}[kmg]$")]
+    private static partial Regex LogSize();
 }

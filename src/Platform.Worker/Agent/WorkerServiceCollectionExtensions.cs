@@ -17,7 +17,7 @@ public static class WorkerServiceCollectionExtensions
     {
         services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.Section)
             .PostConfigure(options => options.VolumesPath = string.IsNullOrWhiteSpace(options.VolumesPath)
-                ? Path.Combine(configuration["Platform:DataDir"] is { Length: > 0 } dataDir ? dataDir : DefaultDataDir, "volumes")
+                ? Path.Combine(DataDir(configuration), "volumes")
                 : options.VolumesPath)
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<WorkerOptions>, WorkerOptionsValidator>();
@@ -40,13 +40,28 @@ public static class WorkerServiceCollectionExtensions
 
         if (runtimes.RuntimeList.Contains(TaskRuntimes.Process))
         {
-            services.AddSingleton<ITaskRuntime>(provider => new ProcessRuntime(Path.Combine(
-                Path.GetTempPath(), $"platform-{provider.GetRequiredService<IOptions<WorkerOptions>>().Value.NodeId}-processes")));
+            services.AddSingleton<ITaskRuntime>(provider =>
+            {
+                var options = provider.GetRequiredService<IOptions<WorkerOptions>>().Value;
+                if (!OperatingSystem.IsLinux())
+                {
+                    throw new PlatformNotSupportedException("The process runtime needs Linux: it limits its tasks with cgroups.");
+                }
+
+                return new ProcessRuntime(ProcessStateDirectory(DataDir(configuration), options.NodeId),
+                    TaskCgroups.Detect(options.NodeId), NodeTaskLimits.From(options));
+            });
         }
 
         services.AddHostedService<NodeAgent>();
         return services;
     }
+
+    /// <summary>Where the process runtime keeps its pid files and the tasks' work directories: <c>{Platform:DataDir}/processes/{node}</c>.</summary>
+    public static string ProcessStateDirectory(string dataDir, string nodeId) => Path.Combine(dataDir, "processes", nodeId);
+
+    private static string DataDir(IConfiguration configuration) =>
+        configuration["Platform:DataDir"] is { Length: > 0 } dataDir ? dataDir : DefaultDataDir;
 
     /// <summary>The default of <c>Platform:DataDir</c> (the silo's PlatformOptions), which this project does not reference.</summary>
     private static string DefaultDataDir =>

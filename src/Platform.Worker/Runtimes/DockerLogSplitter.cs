@@ -5,58 +5,125 @@ using Platform.Contracts.Logs;
 namespace Platform.Worker.Runtimes;
 
 /// <summary>
-/// Turns Docker's timestamped, multiplexed log chunks into lines, keeping stdout and stderr apart.
-/// Lines are numbered from 1 in the order Docker returns them, which is the same every time the
-/// log is read; those up to <c>shipped</c> were stored before (by an earlier follower) and dropped.
+/// Turns Docker's timestamped, multiplexed log frames into lines, keeping stdout and stderr apart.
+/// Every frame is one message of the engine, <c>TIMESTAMP payload</c>; the engine splits a line
+/// longer than its buffer (16 KiB) into several messages, each with its own timestamp, so a frame
+/// that ends without a newline continues the line in that stream's next frame, whose timestamp is
+/// dropped. A line longer than <see cref="LineCutter.MaxPartBytes"/> is shipped in parts marked
+/// <see cref="LogEntry.Continued"/>. Lines (and parts) are numbered from 1 in the order Docker
+/// returns them, which is the same every time the log is read; those up to <c>shipped</c> were
+/// stored before (by an earlier follower) and dropped.
 /// </summary>
 public sealed class DockerLogSplitter(string task, string source, long shipped)
 {
+    /// <summary>The longest timestamp header looked for at the start of a frame, its space included.</summary>
+    private const int MaxHeaderBytes = 40;
+
+    private readonly StreamState _stdout = new();
+    private readonly StreamState _stderr = new();
+    private readonly List<LinePart> _parts = [];
     private long _offset;
 
-    /// <summary>Complete lines seen so far, those skipped as already shipped included.</summary>
+    /// <summary>Lines and parts seen so far, those skipped as already shipped included.</summary>
     public long Lines => _offset;
-    private readonly StringBuilder _stdout = new();
-    private readonly StringBuilder _stderr = new();
-    private readonly Decoder _stdoutDecoder = Encoding.UTF8.GetDecoder();
-    private readonly Decoder _stderrDecoder = Encoding.UTF8.GetDecoder();
 
-    public IEnumerable<LogEntry> Add(bool isStderr, ReadOnlySpan<byte> chunk)
+    /// <summary>The engine's timestamp (nanoseconds, as it wrote it) of the last frame taken in.</summary>
+    public string? LastFrameTimestamp { get; private set; }
+
+    /// <summary>
+    /// Frames stamped at or before this were taken in by an earlier read of the same log: a follow
+    /// stream reopened with <c>since</c> repeats them, and they are skipped whole.
+    /// </summary>
+    public string? ResumeAfter { get; private set; }
+
+    /// <summary>
+    /// The engine's <c>since</c> (Unix seconds and nanoseconds) that reopens the log at the last frame
+    /// taken in; null before any, or for a timestamp that is not the engine's UTC format.
+    /// </summary>
+    public string? Since => LastFrameTimestamp is { Length: > 20 } stamp && stamp[19] == '.' && stamp[^1] == 'Z'
+        && DateTimeOffset.TryParse(stamp[..19] + "Z", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var seconds)
+        ? string.Create(CultureInfo.InvariantCulture, $"{seconds.ToUnixTimeSeconds()}.{stamp[20..^1].PadRight(9, '0')}")
+        : null;
+
+    /// <summary>
+    /// Adds bytes of one stream. <paramref name="frameEnds"/>: they end an engine frame, so the
+    /// stream's next bytes start with a timestamp even when no newline came.
+    /// </summary>
+    public IReadOnlyList<LogEntry> Add(bool isStderr, ReadOnlySpan<byte> chunk, bool frameEnds = false)
     {
-        var pending = isStderr ? _stderr : _stdout;
-        var decoder = isStderr ? _stderrDecoder : _stdoutDecoder;
-        var chars = new char[decoder.GetCharCount(chunk, flush: false)];
-        decoder.GetChars(chunk, chars, flush: false);
-        pending.Append(chars);
-
+        var state = isStderr ? _stderr : _stdout;
         var entries = new List<LogEntry>();
-        var text = pending.ToString();
-        var start = 0;
-        int newline;
-        while ((newline = text.IndexOf('\n', start)) >= 0)
+        while (!chunk.IsEmpty)
         {
-            AddLine(entries, isStderr, text.AsSpan(start, newline - start));
-            start = newline + 1;
+            if (state.AtFrameStart)
+            {
+                chunk = ReadHeader(state, chunk, isStderr, entries);
+                continue;
+            }
+
+            if (state.Skipping)
+            {
+                var end = chunk.IndexOf((byte)'\n');
+                state.Skipping = end < 0;
+                state.AtFrameStart = end >= 0;
+                chunk = end < 0 ? [] : chunk[(end + 1)..];
+                continue;
+            }
+
+            if (state.SkipBytes > 0)
+            {
+                var skip = Math.Min(state.SkipBytes, chunk.Length);
+                state.SkipBytes -= skip;
+                state.FrameConsumed += skip;
+                chunk = chunk[skip..];
+                continue;
+            }
+
+            var newline = chunk.IndexOf((byte)'\n');
+            var content = newline >= 0 ? chunk[..(newline + 1)] : chunk;
+            AddContent(state, content, isStderr, entries);
+            state.FrameConsumed += content.Length;
+            state.AtFrameStart = newline >= 0;
+            chunk = chunk[content.Length..];
         }
 
-        pending.Clear().Append(text, start, text.Length - start);
+        if (frameEnds)
+        {
+            state.Skipping = false;
+            if (state.HeaderLength > 0)
+            {
+                AddContent(state, state.TakeHeader(), isStderr, entries);
+            }
+
+            state.AtFrameStart = true;
+        }
+
         return entries;
     }
 
-    public IEnumerable<LogEntry> Flush()
+    /// <summary>
+    /// A new read of the log starts (at <see cref="Since"/>): frames start afresh, those taken in are
+    /// skipped, and a frame the last read stopped inside is taken up where it stopped.
+    /// </summary>
+    public void Reopen()
+    {
+        ResumeAfter = LastFrameTimestamp;
+        foreach (var state in new[] { _stdout, _stderr })
+        {
+            if (!state.AtFrameStart && !state.Skipping)
+            {
+                (state.ResumeStamp, state.ResumeSkip) = (state.FrameStamp, state.FrameConsumed);
+            }
+
+            (state.AtFrameStart, state.Skipping, state.HeaderLength, state.SkipBytes) = (true, false, 0, 0);
+        }
+    }
+
+    public IReadOnlyList<LogEntry> Flush()
     {
         var entries = new List<LogEntry>();
-        if (_stdout.Length > 0)
-        {
-            AddLine(entries, false, _stdout.ToString());
-        }
-
-        if (_stderr.Length > 0)
-        {
-            AddLine(entries, true, _stderr.ToString());
-        }
-
-        _stdout.Clear();
-        _stderr.Clear();
+        Flush(_stdout, false, entries);
+        Flush(_stderr, true, entries);
         return entries;
     }
 
@@ -73,21 +140,123 @@ public sealed class DockerLogSplitter(string task, string source, long shipped)
         return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out time);
     }
 
-    private void AddLine(List<LogEntry> entries, bool isStderr, ReadOnlySpan<char> line)
+    /// <summary>Collects a frame's <c>TIMESTAMP </c> header; bytes that turn out not to be one are the line's text.</summary>
+    private ReadOnlySpan<byte> ReadHeader(StreamState state, ReadOnlySpan<byte> chunk, bool isStderr, List<LogEntry> entries)
     {
-        var space = line.IndexOf(' ');
-        var time = DateTimeOffset.UtcNow;
-        if (space > 0 && TryParseTimestamp(line[..space].ToString(), out var parsed))
+        var end = chunk.IndexOfAny((byte)' ', (byte)'\n');
+        var take = end >= 0 ? end + 1 : chunk.Length;
+        take = Math.Min(take, MaxHeaderBytes - state.HeaderLength);
+        chunk[..take].CopyTo(state.Header.AsSpan(state.HeaderLength));
+        state.HeaderLength += take;
+        var last = state.Header[state.HeaderLength - 1];
+        if (last != (byte)' ' && last != (byte)'\n' && state.HeaderLength < MaxHeaderBytes)
         {
-            time = parsed;
-            line = line[(space + 1)..];
+            return chunk[take..];
         }
 
+        state.AtFrameStart = false;
+        var header = state.TakeHeader();
+        var stamp = Encoding.ASCII.GetString(header[..^1]);
+        if (last != (byte)' ' || !TryParseTimestamp(stamp, out var time))
+        {
+            state.FrameTime = DateTimeOffset.UtcNow;
+            AddContent(state, header, isStderr, entries);
+            state.AtFrameStart = last == (byte)'\n';
+            return chunk[take..];
+        }
+
+        if (state.ResumeStamp == stamp)
+        {
+            // The frame the last read stopped inside: what it took in is skipped, the rest goes on.
+            (state.SkipBytes, state.ResumeStamp) = (state.ResumeSkip, null);
+        }
+        else if (ResumeAfter is not null && string.CompareOrdinal(stamp, ResumeAfter) <= 0)
+        {
+            state.Skipping = true;
+            return chunk[take..];
+        }
+
+        (state.FrameStamp, state.FrameConsumed) = (stamp, 0);
+        state.FrameTime = time;
+        LastFrameTimestamp = stamp;
+        return chunk[take..];
+    }
+
+    /// <summary>Bytes of one frame: each part they complete gets the time of the frame it began in.</summary>
+    private void AddContent(StreamState state, ReadOnlySpan<byte> content, bool isStderr, List<LogEntry> entries)
+    {
+        var firstTime = state.Cutter.IsEmpty ? state.FrameTime : state.PartTime;
+        state.Cutter.Add(content, _parts);
+        for (var i = 0; i < _parts.Count; i++)
+        {
+            AddLine(entries, isStderr, _parts[i], i == 0 ? firstTime : state.FrameTime);
+        }
+
+        state.PartTime = _parts.Count == 0 ? firstTime : state.FrameTime;
+        _parts.Clear();
+    }
+
+    private void Flush(StreamState state, bool isStderr, List<LogEntry> entries)
+    {
+        if (state.HeaderLength > 0)
+        {
+            AddContent(state, state.TakeHeader(), isStderr, entries);
+        }
+
+        if (state.Cutter.Flush() is { } part)
+        {
+            AddLine(entries, isStderr, part, state.PartTime);
+        }
+
+        state.AtFrameStart = true;
+    }
+
+    private void AddLine(List<LogEntry> entries, bool isStderr, LinePart part, DateTimeOffset time)
+    {
         if (++_offset <= shipped)
         {
             return;
         }
 
-        entries.Add(new LogEntry(task, isStderr ? "stderr" : "stdout", time, line.TrimEnd('\r').ToString(), source, _offset));
+        entries.Add(new LogEntry(task, isStderr ? "stderr" : "stdout", time, part.Text, source, _offset, part.Continued));
+    }
+
+    /// <summary>What one stream has read but not yet shipped.</summary>
+    private sealed class StreamState
+    {
+        public LineCutter Cutter { get; } = new();
+
+        public byte[] Header { get; } = new byte[MaxHeaderBytes];
+
+        public int HeaderLength { get; set; }
+
+        public bool AtFrameStart { get; set; } = true;
+
+        /// <summary>In a frame an earlier read took in already, up to its end.</summary>
+        public bool Skipping { get; set; }
+
+        /// <summary>Bytes at the start of this frame an earlier read took in already.</summary>
+        public int SkipBytes { get; set; }
+
+        public string? FrameStamp { get; set; }
+
+        /// <summary>Payload bytes of the current frame taken in so far.</summary>
+        public int FrameConsumed { get; set; }
+
+        /// <summary>The frame an earlier read stopped inside, and how far into it.</summary>
+        public string? ResumeStamp { get; set; }
+
+        public int ResumeSkip { get; set; }
+
+        public DateTimeOffset FrameTime { get; set; }
+
+        public DateTimeOffset PartTime { get; set; }
+
+        public byte[] TakeHeader()
+        {
+            var header = Header.AsSpan(0, HeaderLength).ToArray();
+            HeaderLength = 0;
+            return header;
+        }
     }
 }

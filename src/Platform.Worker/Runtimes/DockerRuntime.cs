@@ -14,15 +14,18 @@ using Platform.Worker.Gpus;
 namespace Platform.Worker.Runtimes;
 
 /// <summary>
-/// Tasks as Docker containers: host networking, CPU and memory limits, all capabilities dropped,
-/// no new privileges, labels for adoption, GPUs through DeviceRequests when they are real, and
-/// the assignment's volumes bind-mounted from directories under the volumes root.
+/// Tasks as Docker containers: host networking, CPU, memory, pids and open-files limits, all
+/// capabilities dropped, no new privileges, a rotated log, labels for adoption, GPUs through
+/// DeviceRequests when they are real, and the assignment's volumes bind-mounted from directories
+/// under the volumes root. Removing a container removes its anonymous volumes (an image's
+/// <c>VOLUME</c>) with it.
 /// </summary>
 public sealed class DockerRuntime(IDockerClient docker, IOptions<WorkerOptions> options, NodeGpus gpus) : ITaskRuntime
 {
     private readonly ConcurrentDictionary<string, ObservedTask> _exited = new();
     private readonly ConcurrentDictionary<string, string> _startFailures = new();
     private readonly WorkerOptions _options = options.Value;
+    private readonly NodeTaskLimits _limits = NodeTaskLimits.From(options.Value);
 
     public string Name => Contracts.Jobs.TaskRuntimes.Docker;
 
@@ -65,8 +68,8 @@ public sealed class DockerRuntime(IDockerClient docker, IOptions<WorkerOptions> 
 
     public async Task<string> StartAsync(TaskAssignment assignment, CancellationToken cancellationToken)
     {
-        var parameters = ContainerSpec.For(assignment, _options.NodeId, gpus.All, _options.VolumesPath!);
-        VolumeDirectories.Prepare(_options.VolumesPath!, assignment.Volumes);
+        var parameters = ContainerSpec.For(assignment, _options.NodeId, gpus.All, _options.VolumesPath!, _limits);
+        VolumeDirectories.Prepare(_options.VolumesPath!, assignment.Volumes, _limits.User);
         try
         {
             var id = await CreateOrFindAsync(parameters, cancellationToken);
@@ -135,7 +138,7 @@ public sealed class DockerRuntime(IDockerClient docker, IOptions<WorkerOptions> 
     {
         try
         {
-            await docker.Containers.RemoveContainerAsync(task.Id, new ContainerRemoveParameters { Force = true }, cancellationToken);
+            await docker.Containers.RemoveContainerAsync(task.Id, new ContainerRemoveParameters { Force = true, RemoveVolumes = true }, cancellationToken);
         }
         catch (DockerContainerNotFoundException)
         {
@@ -147,16 +150,16 @@ public sealed class DockerRuntime(IDockerClient docker, IOptions<WorkerOptions> 
 
     public async Task FollowLogsAsync(ObservedTask task, long shipped, ChannelWriter<LogEntry> sink, CancellationToken cancellationToken)
     {
-        // Docker may end a follow stream while the container still runs (seen under load). Each pass
-        // therefore reads the log from its start, skipping the lines already passed on, and only a
+        // Docker may end a follow stream while the container still runs (seen under load). The next
+        // pass reopens the log at the last frame taken in (since, to the nanosecond) and skips the
+        // frames up to it, so a log the engine rotated meanwhile does not shift the numbering; only a
         // pass opened after the container stopped is the last one: it holds every line.
-        var passed = shipped;
+        var splitter = new DockerLogSplitter(task.Task, task.Id, shipped);
         while (true)
         {
             var last = !await IsRunningAsync(task.Id, cancellationToken);
-            var splitter = new DockerLogSplitter(task.Task, task.Id, passed);
+            splitter.Reopen();
             await ReadLogAsync(task.Id, splitter, sink, cancellationToken);
-            passed = splitter.Lines;
             if (last)
             {
                 foreach (var entry in splitter.Flush())
@@ -177,9 +180,10 @@ public sealed class DockerRuntime(IDockerClient docker, IOptions<WorkerOptions> 
             ShowStdout = true,
             ShowStderr = true,
             Timestamps = true,
+            Since = splitter.Since!,
         };
         using var stream = await docker.Containers.GetContainerLogsAsync(containerId, parameters, cancellationToken);
-        var buffer = new byte[64 * 1024];
+        var buffer = new byte[LineCutter.MaxPartBytes];
         while (true)
         {
             var read = await stream.ReadOutputAsync(buffer, 0, buffer.Length, cancellationToken);
@@ -188,7 +192,8 @@ public sealed class DockerRuntime(IDockerClient docker, IOptions<WorkerOptions> 
                 return;
             }
 
-            foreach (var entry in splitter.Add(read.Target == MultiplexedStream.TargetStream.StandardError, buffer.AsSpan(0, read.Count)))
+            var isStderr = read.Target == MultiplexedStream.TargetStream.StandardError;
+            foreach (var entry in splitter.Add(isStderr, buffer.AsSpan(0, read.Count), MultiplexedFrames.FrameEnded(stream)))
             {
                 await sink.WriteAsync(entry, cancellationToken);
             }

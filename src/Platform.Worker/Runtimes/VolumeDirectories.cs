@@ -33,8 +33,11 @@ public static class VolumeDirectories
         }
     }
 
-    /// <summary>Creates each volume's directory when missing and makes it writable for the task.</summary>
-    public static void Prepare(string root, IReadOnlyList<VolumeMount> volumes)
+    /// <summary>
+    /// Creates each volume's directory when missing and makes it writable for the task; with a
+    /// <paramref name="owner"/> (the node's task user) the directory itself is theirs too.
+    /// </summary>
+    public static void Prepare(string root, IReadOnlyList<VolumeMount> volumes, TaskUser? owner = null)
     {
         foreach (var volume in volumes)
         {
@@ -49,6 +52,10 @@ public static class VolumeDirectories
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!, ParentMode);
                 Directory.CreateDirectory(path);
                 File.SetUnixFileMode(path, VolumeMode);
+                if (owner is not null)
+                {
+                    Posix.ChownOrThrow(path, owner);
+                }
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {

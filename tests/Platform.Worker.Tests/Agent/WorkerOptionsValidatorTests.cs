@@ -18,6 +18,21 @@ public class WorkerOptionsValidatorTests
         ["image scans more than an hour apart"] = (o => o.ImageScanSeconds = 3601, "Platform:Worker:ImageScanSeconds"),
         ["empty node id"] = (o => o.NodeId = "  ", "Platform:Worker:NodeId"),
         ["relative volumes path"] = (o => o.VolumesPath = "data/volumes", "Platform:Worker:VolumesPath"),
+        ["pids limit below 16"] = (o => o.PidsLimit = 15, "Platform:Worker:PidsLimit"),
+        ["pids limit above the maximum"] = (o => { o.MaxPidsLimit = 1000; o.PidsLimit = 1001; }, "Platform:Worker:PidsLimit"),
+        ["pids maximum below 16"] = (o => { o.MaxPidsLimit = 15; o.PidsLimit = 16; }, "Platform:Worker:MaxPidsLimit"),
+        ["pids maximum above pid_max"] = (o => o.MaxPidsLimit = 4_194_305, "Platform:Worker:MaxPidsLimit"),
+        ["log size without a unit"] = (o => o.LogMaxSize = "50", "Platform:Worker:LogMaxSize"),
+        ["log size of zero"] = (o => o.LogMaxSize = "0m", "Platform:Worker:LogMaxSize"),
+        ["log size in terabytes"] = (o => o.LogMaxSize = "1t", "Platform:Worker:LogMaxSize"),
+        ["no log files"] = (o => o.LogMaxFiles = 0, "Platform:Worker:LogMaxFiles"),
+        ["more than 100 log files"] = (o => o.LogMaxFiles = 101, "Platform:Worker:LogMaxFiles"),
+        ["nofile below 1024"] = (o => o.NofileLimit = 1023, "Platform:Worker:NofileLimit"),
+        ["nofile above nr_open"] = (o => o.NofileLimit = 1_048_577, "Platform:Worker:NofileLimit"),
+        ["task user by name"] = (o => o.TaskUser = "nobody", "Platform:Worker:TaskUser"),
+        ["task user negative"] = (o => o.TaskUser = "-1:0", "Platform:Worker:TaskUser"),
+        ["task user with three parts"] = (o => o.TaskUser = "1:2:3", "Platform:Worker:TaskUser"),
+        ["task user past 32 bits"] = (o => o.TaskUser = "4294967296", "Platform:Worker:TaskUser"),
     };
 
     public static TheoryData<string> BadSettingNames => [.. BadSettings.Keys];

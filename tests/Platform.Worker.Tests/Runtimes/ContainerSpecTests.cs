@@ -66,6 +66,61 @@ public sealed class ContainerSpecTests
         }, spec.Labels);
     }
 
+    public static TheoryData<string, int?, int, int, int> PidsCases => new()
+    {
+        { "node default when the job sets none", null, 4096, 32768, 4096 },
+        { "the job's own limit", 100, 4096, 32768, 100 },
+        { "a job's limit above the default", 10000, 4096, 32768, 10000 },
+        { "a job's limit capped at the node maximum", 100000, 4096, 32768, 32768 },
+        { "an operator's smaller default", null, 512, 1024, 512 },
+    };
+
+    [Theory]
+    [MemberData(nameof(PidsCases))]
+    public void Pids_limit_is_the_jobs_within_the_node_maximum(string because, int? requested, int nodeDefault, int nodeMaximum, int expected)
+    {
+        var limits = new NodeTaskLimits(DefaultPids: nodeDefault, MaxPids: nodeMaximum);
+
+        var spec = ContainerSpec.For(Assignment(gpus: []) with { PidsLimit = requested }, "node-a", RealGpus, Root, limits);
+
+        Assert.True(expected == spec.HostConfig!.PidsLimit, because);
+    }
+
+    [Fact]
+    public void Every_container_gets_the_nofile_ulimit_and_a_rotated_json_file_log()
+    {
+        var limits = new NodeTaskLimits(LogMaxSize: "20m", LogMaxFiles: 2, Nofile: 4096);
+
+        var spec = ContainerSpec.For(Assignment(gpus: []), "node-a", RealGpus, Root, limits);
+
+        var nofile = Assert.Single(spec.HostConfig!.Ulimits);
+        Assert.Equal(("nofile", 4096L, 4096L), (nofile.Name, nofile.Soft, nofile.Hard));
+        Assert.Equal("json-file", spec.HostConfig!.LogConfig.Type);
+        Assert.Equal(new Dictionary<string, string> { ["max-size"] = "20m", ["max-file"] = "2" }, spec.HostConfig!.LogConfig.Config);
+    }
+
+    [Fact]
+    public void Defaults_are_4096_pids_65536_open_files_and_three_logs_of_50_megabytes()
+    {
+        var spec = ContainerSpec.For(Assignment(gpus: []), "node-a", RealGpus, Root);
+
+        Assert.Equal(4096, spec.HostConfig!.PidsLimit);
+        Assert.Equal(65536L, Assert.Single(spec.HostConfig!.Ulimits).Hard);
+        Assert.Equal(new Dictionary<string, string> { ["max-size"] = "50m", ["max-file"] = "3" }, spec.HostConfig!.LogConfig.Config);
+    }
+
+    [Fact]
+    public void Task_user_runs_the_container_as_that_uid_and_gid()
+    {
+        var spec = ContainerSpec.For(Assignment(gpus: []), "node-a", RealGpus, Root, new NodeTaskLimits(User: new TaskUser(1000, 1000)));
+
+        Assert.Equal("1000:1000", spec.User);
+    }
+
+    [Fact]
+    public void Without_a_task_user_the_image_user_is_kept() =>
+        Assert.Null(ContainerSpec.For(Assignment(gpus: []), "node-a", RealGpus, Root).User);
+
     [Fact]
     public void Task_without_a_command_keeps_the_image_default()
     {

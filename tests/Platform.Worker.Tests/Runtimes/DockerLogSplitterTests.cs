@@ -4,6 +4,7 @@ using Platform.Worker.Runtimes;
 
 namespace Platform.Worker.Tests.Runtimes;
 
+[Collection(MemoryBoundCollection.Name)]
 public class DockerLogSplitterTests
 {
     private const string T1 = "2025-03-04T05:06:07.123456789Z";
@@ -143,6 +144,133 @@ public class DockerLogSplitterTests
         Assert.Equal("plain text", entry.Text);
         Assert.InRange(entry.Time, before, DateTimeOffset.UtcNow);
     }
+
+    [Fact]
+    public void Line_the_engine_split_into_frames_comes_out_whole_without_the_inner_timestamps()
+    {
+        var splitter = new DockerLogSplitter("worker-0", "c-1", shipped: 0);
+        var a = new string('a', 16 * 1024);
+        var b = new string('b', 16 * 1024);
+
+        var entries = new List<LogEntry>();
+        entries.AddRange(splitter.Add(false, Utf8($"{T1} {a}"), frameEnds: true));
+        entries.AddRange(splitter.Add(true, Utf8($"{T2} an error\n"), frameEnds: true));
+        entries.AddRange(splitter.Add(false, Utf8($"{T2} {b}"), frameEnds: true));
+        entries.AddRange(splitter.Add(false, Utf8($"{T3} end\n"), frameEnds: true));
+
+        Assert.Equal([("stderr", "an error"), ("stdout", a + b + "end")], entries.Select(entry => (entry.Stream, entry.Text)));
+        Assert.Equal(Time1, entries[1].Time);
+        Assert.DoesNotContain(entries, entry => entry.Continued);
+    }
+
+    [Fact]
+    public void Line_longer_than_64_KiB_is_shipped_in_numbered_parts_marked_continued()
+    {
+        var splitter = new DockerLogSplitter("worker-0", "c-1", shipped: 0);
+        var line = new string('x', 150_000);
+        var frames = Enumerable.Range(0, (line.Length + 16383) / 16384)
+            .Select(i => line.Substring(i * 16384, Math.Min(16384, line.Length - i * 16384))).ToList();
+
+        var entries = new List<LogEntry>();
+        foreach (var (frame, i) in frames.Select((frame, i) => (frame, i)))
+        {
+            var text = i == frames.Count - 1 ? frame + "\n" : frame;
+            entries.AddRange(splitter.Add(false, Utf8($"{T1} {text}"), frameEnds: true));
+        }
+
+        Assert.Equal([65536, 65536, 150_000 - 131072], entries.Select(entry => entry.Text.Length));
+        Assert.Equal([true, true, false], entries.Select(entry => entry.Continued));
+        Assert.Equal([1L, 2L, 3L], entries.Select(entry => entry.Offset));
+        Assert.Equal(line, string.Concat(entries.Select(entry => entry.Text)));
+        Assert.Equal(3, splitter.Lines);
+    }
+
+    [Fact]
+    public void Parts_already_shipped_are_skipped_like_lines()
+    {
+        var splitter = new DockerLogSplitter("worker-0", "c-1", shipped: 1);
+
+        var entries = splitter.Add(false, Utf8($"{T1} {new string('y', 70_000)}\n{T2} after\n"));
+
+        Assert.Equal([(2L, 70_000 - 65536, false), (3L, 5, false)], entries.Select(entry => (entry.Offset, entry.Text.Length, entry.Continued)));
+    }
+
+    [Fact]
+    public void A_hundred_mebibytes_without_a_newline_stay_bounded_and_every_byte_is_shipped()
+    {
+        const long total = 100L * 1024 * 1024;
+        const int frame = 16 * 1024;
+        var payload = new byte[frame];
+        Array.Fill(payload, (byte)'z');
+        var header = Utf8($"{T1} ");
+        var splitter = new DockerLogSplitter("worker-0", "c-1", shipped: 0);
+        long shipped = 0, continued = 0;
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+
+        for (long fed = 0; fed < total; fed += frame)
+        {
+            splitter.Add(false, header);
+            foreach (var entry in splitter.Add(false, payload, frameEnds: true))
+            {
+                shipped += entry.Text.Length;
+                continued += entry.Continued ? 1 : 0;
+                Assert.Equal(-1, entry.Text.AsSpan().IndexOfAnyExcept('z'));
+            }
+        }
+
+        var held = GC.GetTotalMemory(forceFullCollection: true) - before;
+        var last = Assert.Single(splitter.Flush());
+
+        Assert.True(held < 16 * 1024 * 1024, $"{held:N0} bytes held after 100 MiB without a newline");
+        Assert.Equal(total, shipped + last.Text.Length);
+        Assert.Equal(total / LineCutter.MaxPartBytes - 1, continued);
+        Assert.False(last.Continued);
+    }
+
+    [Fact]
+    public void Reopened_log_skips_the_frames_up_to_the_last_one_taken_in_and_numbering_goes_on()
+    {
+        var splitter = new DockerLogSplitter("worker-0", "c-1", shipped: 0);
+        var first = splitter.Add(false, Utf8($"{T1} one\n{T2} tw"), frameEnds: false);
+        Assert.Equal(T2, splitter.LastFrameTimestamp);
+
+        splitter.Reopen();
+        var again = splitter.Add(false, Utf8($"{T1} one\n"), frameEnds: true)
+            .Concat(splitter.Add(false, Utf8($"{T2} two\n"), frameEnds: true))
+            .Concat(splitter.Add(false, Utf8($"{T3} three\n"), frameEnds: true)).ToList();
+
+        Assert.Equal([("one", 1L)], first.Select(entry => (entry.Text, entry.Offset)));
+        Assert.Equal([("two", 2L), ("three", 3L)], again.Select(entry => (entry.Text, entry.Offset)));
+    }
+
+    [Fact]
+    public void Partial_frame_of_a_long_line_taken_in_before_is_skipped_up_to_its_frame_end()
+    {
+        var splitter = new DockerLogSplitter("worker-0", "c-1", shipped: 0);
+        splitter.Add(false, Utf8($"{T1} aaaa"), frameEnds: true);
+
+        splitter.Reopen();
+        var entries = splitter.Add(false, Utf8($"{T1} aaaa"), frameEnds: true)
+            .Concat(splitter.Add(false, Utf8($"{T2} bb\n"), frameEnds: true)).ToList();
+
+        Assert.Equal(["aaaabb"], entries.Select(entry => entry.Text));
+    }
+
+    [Theory]
+    [InlineData("2025-03-04T05:06:07.123456789Z", "1741064767.123456789")]
+    [InlineData("2025-03-04T05:06:07.1Z", "1741064767.100000000")]
+    public void Since_is_the_last_frame_in_unix_seconds_and_nanoseconds(string stamp, string since)
+    {
+        var splitter = new DockerLogSplitter("worker-0", "c-1", shipped: 0);
+
+        splitter.Add(false, Utf8($"{stamp} line\n"));
+
+        Assert.Equal(since, splitter.Since);
+    }
+
+    [Fact]
+    public void Nothing_read_yet_reads_the_log_from_its_start() =>
+        Assert.Null(new DockerLogSplitter("worker-0", "c-1", shipped: 0).Since);
 
     private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
 

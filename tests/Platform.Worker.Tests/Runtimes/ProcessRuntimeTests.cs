@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.Versioning;
 using System.Threading.Channels;
 using Platform.Contracts.Jobs;
 using Platform.Contracts.Logs;
@@ -8,11 +9,17 @@ using Platform.Worker.Runtimes;
 
 namespace Platform.Worker.Tests.Runtimes;
 
-/// <summary>The process runtime with real host processes started through <c>/bin/sh -c</c>.</summary>
+/// <summary>
+/// The process runtime with real host processes started through <c>/bin/sh -c</c>, in real cgroups
+/// (the tests run as root, as the agent does).
+/// </summary>
+[SupportedOSPlatform("linux")]
 public sealed class ProcessRuntimeTests : IDisposable
 {
-    private readonly ProcessRuntime _runtime = new();
-    private readonly CancellationTokenSource _timeout = new(TimeSpan.FromSeconds(30));
+    private readonly RuntimeUnderTest _node = new();
+    private readonly CancellationTokenSource _timeout = new(TimeSpan.FromSeconds(60));
+
+    private ProcessRuntime _runtime => _node.Runtime;
 
     [Fact]
     public async Task Started_process_is_listed_as_running_with_its_job_task_and_attempt()
@@ -205,35 +212,131 @@ public sealed class ProcessRuntimeTests : IDisposable
 
     public void Dispose()
     {
-        _runtime.Dispose();
+        _node.Dispose();
         _timeout.Dispose();
     }
 
     [Fact]
-    public async Task New_runtime_kills_the_processes_an_earlier_agent_left_running()
+    public async Task New_runtime_kills_the_processes_an_earlier_agent_left_running_children_included()
     {
-        var pids = Directory.CreateTempSubdirectory("platform-pids-");
+        using var earlier = _node.NewRuntime();
+        var id = await earlier.StartAsync(Assignment(["/bin/sh", "-c", "setsid sleep 60 & sleep 60"]), _timeout.Token);
+        var pid = int.Parse(id["process-".Length..], System.Globalization.CultureInfo.InvariantCulture);
+        await Eventually.UntilAsync(() => Task.FromResult(TaskProcesses().Count >= 2 ? "both" : null), "the task and its detached child");
+
+        using var later = _node.NewRuntime();
+
+        await Eventually.UntilAsync(async () =>
+        {
+            await Task.Yield();
+            return (await earlier.ListAsync(_timeout.Token)).Single().Running ? null : "exited";
+        }, "the left-over process to be killed");
+        Assert.Empty(Directory.GetFiles(Path.Combine(_node.StateDirectory, "pids")));
+        await Eventually.UntilAsync(() => Task.FromResult(TaskProcesses().Count == 0 ? "none" : null), "the detached child to be killed with its cgroup");
+        Assert.False(File.Exists($"/proc/{pid}/cmdline") && File.ReadAllText($"/proc/{pid}/cmdline").Contains("sleep", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Task_gets_only_its_own_variables_and_a_minimal_path_home_and_lang()
+    {
+        Environment.SetEnvironmentVariable("PLATFORM_AGENT_SECRET_FOR_TEST", "must-not-leak");
+        var id = await StartAsync("env", env: new Dictionary<string, string> { ["PLATFORM_TASK_NAME"] = "worker-0" });
+
+        var variables = (await AllLinesAsync(id)).Select(line => line.Text.Split('=')[0]).Order(StringComparer.Ordinal);
+
+        Assert.Equal(["HOME", "LANG", "PATH", "PLATFORM_TASK_NAME", "PWD"], variables);
+    }
+
+    [Fact]
+    public async Task Task_runs_in_a_fresh_private_work_directory_and_its_pid_file_is_in_the_agents_private_state_directory()
+    {
+        var id = await StartAsync("pwd; echo \"$HOME\"");
+
+        var lines = await AllLinesAsync(id);
+
+        var work = lines[0].Text;
+        Assert.StartsWith(Path.Combine(Path.GetTempPath(), "platform-task-"), work, StringComparison.Ordinal);
+        Assert.Equal(work, lines[1].Text);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(work));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(_node.StateDirectory));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(Path.Combine(_node.StateDirectory, "pids")));
+        Assert.Single(Directory.GetFiles(Path.Combine(_node.StateDirectory, "pids"), "*.pid"));
+        await _runtime.RemoveAsync(await ObservedAsync(id), _timeout.Token);
+        Assert.False(Directory.Exists(work));
+    }
+
+    [Fact]
+    public async Task Task_is_held_to_its_pids_and_memory_limits_by_its_cgroup()
+    {
+        var assignment = Assignment(["/bin/sh", "-c", "cat /proc/self/cgroup"]) with
+        {
+            PidsLimit = 40,
+            Resources = new Resources { Cpus = 1, MemoryMb = 300 },
+        };
+        var id = await _runtime.StartAsync(assignment, _timeout.Token);
+
+        var groups = (await AllLinesAsync(id)).Select(line => line.Text.Split(':')).ToDictionary(parts => parts[1], parts => parts[2]);
+
+        Assert.Equal("40", File.ReadAllText($"/sys/fs/cgroup/pids{groups["pids"]}/pids.max").Trim());
+        Assert.Equal((300L * 1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            File.ReadAllText($"/sys/fs/cgroup/memory{groups["memory"]}/memory.limit_in_bytes").Trim());
+    }
+
+    [Fact]
+    public async Task Fork_bomb_stops_at_the_pids_limit()
+    {
+        var id = await _runtime.StartAsync(Assignment(["/bin/sh", "-c", "i=0; while [ $i -lt 100 ]; do sleep 20 & i=$((i+1)); done; echo forked all"]) with
+        {
+            PidsLimit = 20,
+        }, _timeout.Token);
+
+        var lines = await AllLinesAsync(id);
+
+        Assert.DoesNotContain(lines, line => line.Text == "forked all");
+        Assert.Contains(lines, line => line.Stream == "stderr" && line.Text.Contains("fork", StringComparison.OrdinalIgnoreCase));
+        Assert.NotEqual(0, (await ExitedAsync(id)).ExitCode);
+        await _runtime.StopAsync(await ObservedAsync(id), TimeSpan.FromSeconds(1), _timeout.Token);
+        Assert.Empty(TaskProcesses());
+    }
+
+    [Fact]
+    public async Task Node_without_usable_cgroups_refuses_the_task_with_the_reason()
+    {
+        var empty = Directory.CreateTempSubdirectory("no-cgroups-");
         try
         {
-            using var earlier = new ProcessRuntime(pids.FullName);
-            var id = await earlier.StartAsync(Assignment(["/bin/sh", "-c", "sleep 60"]), _timeout.Token);
-            var pid = int.Parse(id["process-".Length..], System.Globalization.CultureInfo.InvariantCulture);
+            using var runtime = new ProcessRuntime(Path.Combine(empty.FullName, "state"), TaskCgroups.Detect("node-x", empty.FullName));
 
-            using var later = new ProcessRuntime(pids.FullName);
+            var exception = await Assert.ThrowsAsync<TaskStartException>(() => runtime.StartAsync(Assignment(["/bin/true"]), _timeout.Token));
 
-            await Eventually.UntilAsync(async () =>
-            {
-                await Task.Yield();
-                return (await earlier.ListAsync(_timeout.Token)).Single().Running ? null : "exited";
-            }, "the left-over process to be killed");
-            Assert.Empty(pids.GetFiles());
-            Assert.False(File.Exists($"/proc/{pid}/cmdline") && File.ReadAllText($"/proc/{pid}/cmdline").Contains("sleep", StringComparison.Ordinal));
+            Assert.Contains("cannot hold worker-0 to its memory and pids limits", exception.Message, StringComparison.Ordinal);
+            Assert.Contains("docker runtime", exception.Message, StringComparison.Ordinal);
         }
         finally
         {
-            pids.Delete(recursive: true);
+            empty.Delete(recursive: true);
         }
     }
+
+    [Fact]
+    public async Task Task_user_runs_the_process_as_that_uid_and_gid()
+    {
+        using var runtime = _node.NewRuntime(new NodeTaskLimits(User: new TaskUser(65534, 65534)));
+        var id = await runtime.StartAsync(Assignment(["/bin/sh", "-c", "id -u; id -g; touch \"$HOME/written\" && echo wrote"]), _timeout.Token);
+        var sink = Channel.CreateUnbounded<LogEntry>();
+
+        await runtime.FollowLogsAsync((await runtime.ListAsync(_timeout.Token)).Single(task => task.Id == id), 0, sink.Writer, _timeout.Token);
+        sink.Writer.Complete();
+
+        Assert.Equal(["65534", "65534", "wrote"], sink.Reader.ReadAllAsync().ToBlockingEnumerable().Select(line => line.Text));
+    }
+
+    /// <summary>The processes in this node's cgroups, whatever their tree.</summary>
+    private IReadOnlyList<int> TaskProcesses() => [.. Directory.GetDirectories("/proc")
+        .Select(Path.GetFileName)
+        .Where(name => name!.All(char.IsAsciiDigit))
+        .Select(name => int.Parse(name!, System.Globalization.CultureInfo.InvariantCulture))
+        .Where(pid => _node.Owns(pid))];
 
     private Task<string> StartAsync(string script, int attempt = 0, Dictionary<string, string>? env = null) =>
         _runtime.StartAsync(Assignment(["/bin/sh", "-c", script], attempt, env), _timeout.Token);
