@@ -14,6 +14,9 @@ internal static class SpecBody
 {
     private const string Field = "body";
 
+    private static readonly string _tooLarge = $"The body is larger than {SpecLimits.MaxBodyBytes} bytes (1 MiB), the most a spec may be.";
+    private static readonly UTF8Encoding _strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     private static readonly JsonDocumentOptions _jsonOptions = new()
     {
         AllowDuplicateProperties = false,
@@ -69,16 +72,33 @@ internal static class SpecBody
         }
     }
 
-    /// <summary>Counts bytes without encoding anything, and only when the characters alone do not settle it.</summary>
+    /// <summary>
+    /// Refuses a body past <see cref="SpecLimits.MaxBodyBytes"/> UTF-8 bytes, counted without
+    /// encoding anything, and text that is not Unicode (a lone surrogate, which no HTTP body can
+    /// carry but a caller of the parser could).
+    /// </summary>
     private static bool TooLarge(string body, List<SpecError> errors)
     {
-        if (body.Length <= SpecLimits.MaxBodyBytes / 3 ||
-            (body.Length <= SpecLimits.MaxBodyBytes && Encoding.UTF8.GetByteCount(body) <= SpecLimits.MaxBodyBytes))
+        if (body.Length > SpecLimits.MaxBodyBytes)
         {
-            return false;
+            Fail(errors, _tooLarge);
+            return true;
         }
 
-        Fail(errors, $"The body is larger than {SpecLimits.MaxBodyBytes} bytes (1 MiB), the most a spec may be.");
+        try
+        {
+            if (_strictUtf8.GetByteCount(body) <= SpecLimits.MaxBodyBytes)
+            {
+                return false;
+            }
+
+            Fail(errors, _tooLarge);
+        }
+        catch (EncoderFallbackException e)
+        {
+            Fail(errors, $"The body is not valid Unicode text: a lone surrogate at character {e.Index}.");
+        }
+
         return true;
     }
 

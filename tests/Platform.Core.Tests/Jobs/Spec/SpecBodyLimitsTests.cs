@@ -96,6 +96,15 @@ public sealed class SpecBodyLimitsTests
         JobSpecParserRefusalTests.AssertRefused(body, "body");
     }
 
+    /// <summary>Facts, not theory rows: xunit would turn a lone surrogate in its data into U+FFFD.</summary>
+    [Fact]
+    public void Json_with_a_lone_surrogate_is_refused_as_a_body_error() =>
+        Assert.Contains("lone surrogate at character 10", JobSpecParserRefusalTests.AssertRefused("{\"name\":\"a\uD800\"}", "body").Message);
+
+    [Fact]
+    public void Yaml_with_a_lone_surrogate_is_refused_as_a_body_error() =>
+        Assert.Contains("lone surrogate", JobSpecParserRefusalTests.AssertRefused("name: \uDC00\n", "body", Yaml).Message);
+
     [Fact]
     public void Anchors_and_aliases_within_the_limits_are_expanded()
     {
