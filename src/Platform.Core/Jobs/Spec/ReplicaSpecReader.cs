@@ -28,7 +28,7 @@ internal static class ReplicaSpecReader
         {
             if (!ReplicaTypes.All.Contains(type, StringComparer.Ordinal))
             {
-                replicas.Fail(type, $"{FieldNames.Unknown("replica type", type, ReplicaTypes.All)}; the types are {_types}");
+                replicas.Fail(type, $"{replicas.Unknown("replica type", type, ReplicaTypes.All)}; the types are {_types}");
             }
             else if (replicas.Object(type) is { } group)
             {

@@ -156,11 +156,18 @@ internal sealed class SpecObject(JsonObject json, string path, List<SpecError> e
         };
     }
 
+    /// <summary>
+    /// The message for an unknown name; empty once <see cref="SpecLimits.MaxErrors"/> errors are
+    /// found, as it would not be shown, so thousands of unknown names cost no guessing.
+    /// </summary>
+    public string Unknown(string kind, string name, IEnumerable<string> known) =>
+        errors.Count >= SpecLimits.MaxErrors ? "" : FieldNames.Unknown(kind, name, known);
+
     public void RejectUnknownFields()
     {
         foreach (var (name, _) in json.Where(f => !_read.Contains(f.Key)))
         {
-            Fail(name, FieldNames.Unknown("field", name, _read));
+            Fail(name, Unknown("field", name, _read));
         }
     }
 
