@@ -97,13 +97,31 @@ public sealed class SpecFuzzTests(PlatformFixture fixture, ITestOutputHelper out
         Assert.True(response.StatusCode is HttpStatusCode.Accepted or HttpStatusCode.Conflict, $"cancel answered {(int)response.StatusCode}: {context}");
     }
 
-    /// <summary>Jobs as <c>GET /api/jobs</c> lists them: an array, or a page object holding one.</summary>
+    /// <summary>
+    /// Jobs as <c>GET /api/jobs</c> lists them: an array, or pages (an object holding an array and
+    /// a cursor to the next page) followed to the end.
+    /// </summary>
     private async Task<int> JobCountAsync()
     {
-        var list = JsonDocument.Parse(await Platform.Http.GetStringAsync("api/jobs?limit=500")).RootElement;
-        return list.ValueKind == JsonValueKind.Array
-            ? list.GetArrayLength()
-            : list.EnumerateObject().First(p => p.Value.ValueKind == JsonValueKind.Array).Value.GetArrayLength();
+        var count = 0;
+        var path = "api/jobs";
+        while (true)
+        {
+            var list = JsonDocument.Parse(await Platform.Http.GetStringAsync(path)).RootElement;
+            if (list.ValueKind == JsonValueKind.Array)
+            {
+                return list.GetArrayLength();
+            }
+
+            count += list.EnumerateObject().First(p => p.Value.ValueKind == JsonValueKind.Array).Value.GetArrayLength();
+            var cursor = list.EnumerateObject().FirstOrDefault(p => p.Name is "next" or "nextCursor" or "cursor" && p.Value.ValueKind == JsonValueKind.String);
+            if (cursor.Value.ValueKind != JsonValueKind.String)
+            {
+                return count;
+            }
+
+            path = $"api/jobs?cursor={Uri.EscapeDataString(cursor.Value.GetString()!)}";
+        }
     }
 
     private static bool IsJsonObject(string body)
