@@ -5,7 +5,8 @@ namespace Platform.Core.Notebooks;
 /// <summary>
 /// Reads <c>POST /api/notebooks</c> (JSON) with the rules that need nothing but the body: every
 /// field of the right type and range, <c>gpus</c>, <c>cpus</c> and <c>memoryMb</c> present, no
-/// unknown field. Every error is returned, each naming its field.
+/// unknown field. The body and the amounts are held to the job spec's <see cref="SpecLimits"/>.
+/// Every error is returned, each naming its field.
 /// </summary>
 public static class NotebookRequestParser
 {
@@ -32,15 +33,15 @@ public static class NotebookRequestParser
             fields.Fail(field, "is required");
         }
 
-        var image = fields.String("image");
-        var gpus = fields.Int("gpus", 0, min: 0);
-        var cpus = fields.Positive("cpus", 1);
-        var memoryMb = fields.Int("memoryMb", MinMemoryMb, min: MinMemoryMb);
+        var image = fields.String("image", SpecLimits.MaxImageLength);
+        var gpus = fields.Int("gpus", 0, 0, SpecLimits.MaxGpus);
+        var cpus = fields.Range("cpus", 1, SpecLimits.MinCpus, SpecLimits.MaxCpus);
+        var memoryMb = fields.Int("memoryMb", MinMemoryMb, MinMemoryMb, SpecLimits.MaxMemoryMb);
         var idle = fields.Int("idleTimeoutMinutes", 0, min: 1, max: MaxIdleTimeoutMinutes);
         fields.RejectUnknownFields();
         return errors.Count == 0
             ? new NotebookRequestResult(new NotebookRequest(image, gpus, cpus, memoryMb, idle == 0 ? null : idle), errors)
-            : new NotebookRequestResult(null, errors);
+            : new NotebookRequestResult(null, JobSpecParser.Capped(errors));
     }
 }
 

@@ -7,13 +7,16 @@ internal static class FieldNames
 
     public static string Unknown(string kind, string name, IEnumerable<string> known)
     {
+        // Beyond MaxTypos characters apart in length no name is within MaxTypos edits: skip the quadratic distance.
         var guess = known
+            .Where(k => Math.Abs(k.Length - name.Length) <= MaxTypos)
             .Select(k => (Name: k, Distance: Distance(name.ToLowerInvariant(), k.ToLowerInvariant())))
             .Where(k => k.Distance <= MaxTypos && k.Distance < name.Length)
             .OrderBy(k => k.Distance)
             .Select(k => k.Name)
             .FirstOrDefault();
-        return guess is null ? $"unknown {kind} '{name}'" : $"unknown {kind} '{name}' (did you mean '{guess}'?)";
+        var quoted = SpecValues.Truncate(name);
+        return guess is null ? $"unknown {kind} '{quoted}'" : $"unknown {kind} '{quoted}' (did you mean '{guess}'?)";
     }
 
     /// <summary>Levenshtein distance: the fewest single-character edits from one to the other.</summary>

@@ -24,7 +24,19 @@ public static class JobSpecParser
         }
 
         var spec = JobSpecReader.Read(new SpecObject(root, "", errors));
-        return errors.Count == 0 ? new SpecResult(spec, errors) : new SpecResult(null, errors);
+        return errors.Count == 0 ? new SpecResult(spec, errors) : new SpecResult(null, Capped(errors));
+    }
+
+    /// <summary>At most <see cref="SpecLimits.MaxErrors"/> errors, so a spec of many bad fields gets a small answer.</summary>
+    internal static IReadOnlyList<SpecError> Capped(List<SpecError> errors)
+    {
+        if (errors.Count <= SpecLimits.MaxErrors)
+        {
+            return errors;
+        }
+
+        return [.. errors.Take(SpecLimits.MaxErrors),
+            new SpecError("body", $"{errors.Count - SpecLimits.MaxErrors} more errors are not listed; at most {SpecLimits.MaxErrors} are")];
     }
 
     /// <summary>True for the YAML media types, ignoring parameters such as <c>charset</c>.</summary>

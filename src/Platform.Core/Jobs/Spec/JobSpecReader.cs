@@ -7,29 +7,32 @@ namespace Platform.Core.Jobs.Spec;
 internal static partial class JobSpecReader
 {
     private const string NameField = "name";
+    private const string TeamField = "team";
 
     public static JobSpec Read(SpecObject root)
     {
         var spec = new JobSpec
         {
             Name = ReadName(root),
-            Team = root.String("team"),
-            Image = root.String("image"),
-            Command = root.StringList("command"),
+            Team = ReadTeam(root),
+            Image = root.String("image", SpecLimits.MaxImageLength),
+            Command = root.StringList("command", SpecLimits.MaxCommandArguments, SpecLimits.MaxCommandBytes),
             Env = EnvReader.Read(root, "env"),
             Runtime = root.Choice("runtime", TaskRuntimes.Docker, TaskRuntimes.All),
             Replicas = ReplicaSpecReader.ReadAll(root),
             RestartPolicy = root.Enum("restartPolicy", RestartPolicy.Never),
-            BackoffLimit = root.Int("backoffLimit", JobSpecDefaults.BackoffLimit, min: 0),
-            ActiveDeadlineSeconds = root.Long("activeDeadlineSeconds", min: 1),
+            BackoffLimit = root.Int("backoffLimit", JobSpecDefaults.BackoffLimit, 0, SpecLimits.MaxBackoffLimit),
+            ActiveDeadlineSeconds = root.Long("activeDeadlineSeconds", 1, SpecLimits.MaxActiveDeadlineSeconds),
             SuccessPolicy = root.Enum("successPolicy", SuccessPolicy.Default),
-            Priority = root.Int("priority", 0),
+            Priority = root.Int("priority", 0, -SpecLimits.MaxPriority, SpecLimits.MaxPriority),
             TerminationGracePeriodSeconds = root.Int(
-                "terminationGracePeriodSeconds", JobSpecDefaults.TerminationGracePeriodSeconds, min: 0),
-            TtlSecondsAfterFinished = root.Int("ttlSecondsAfterFinished", 0, min: 0),
+                "terminationGracePeriodSeconds", JobSpecDefaults.TerminationGracePeriodSeconds, 0, SpecLimits.MaxTerminationGracePeriodSeconds),
+            TtlSecondsAfterFinished = root.Int("ttlSecondsAfterFinished", 0, 0, SpecLimits.MaxTtlSecondsAfterFinished),
+            PidsLimit = root.OptionalInt("pidsLimit", SpecLimits.MinPidsLimit, SpecLimits.MaxPidsLimit),
             Volumes = VolumeSpecReader.Read(root),
         };
         VolumeSpecReader.CheckRuntime(root, spec);
+        EnvReader.CheckTotal(root, [("env", spec.Env), .. spec.Replicas.Select(g => ($"replicas.{g.Key}.env", g.Value.Env))]);
         root.RejectUnknownFields();
         return spec;
     }
@@ -44,13 +47,24 @@ internal static partial class JobSpecReader
         }
         else if (name is not null && !DnsLabel().IsMatch(name))
         {
-            root.Fail(NameField, $"'{name}' is not a lowercase DNS label: 1 to 63 characters of a-z, 0-9 "
+            root.Fail(NameField, $"'{SpecValues.Truncate(name)}' is not a lowercase DNS label: 1 to 63 characters of a-z, 0-9 "
                 + "and '-', starting and ending with a letter or digit");
         }
 
         return name ?? "";
     }
 
-    [GeneratedRegex("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$")]
+    private static string? ReadTeam(SpecObject root)
+    {
+        var team = root.String(TeamField, SpecLimits.MaxTeamLength);
+        if (team is not null && team.Any(char.IsControl))
+        {
+            root.Fail(TeamField, "must not contain control characters");
+        }
+
+        return team;
+    }
+
+    [GeneratedRegex(@"^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\z")]
     internal static partial Regex DnsLabel();
 }

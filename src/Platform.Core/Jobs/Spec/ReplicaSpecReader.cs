@@ -28,7 +28,7 @@ internal static class ReplicaSpecReader
         {
             if (!ReplicaTypes.All.Contains(type, StringComparer.Ordinal))
             {
-                replicas.Fail(type, $"{FieldNames.Unknown("replica type", type, ReplicaTypes.All)}; the types are {_types}");
+                replicas.Fail(type, $"{replicas.Unknown("replica type", type, ReplicaTypes.All)}; the types are {_types}");
             }
             else if (replicas.Object(type) is { } group)
             {
@@ -41,6 +41,7 @@ internal static class ReplicaSpecReader
         }
 
         CheckSingleLeader(root, read);
+        CheckTaskTotal(root, read);
         // Listed in rank order whatever order the spec used, so equal specs read equal.
         return ReplicaTypes.All.Where(read.ContainsKey).ToDictionary(t => t, t => read[t], StringComparer.Ordinal);
     }
@@ -49,10 +50,10 @@ internal static class ReplicaSpecReader
     {
         var spec = new ReplicaSpec
         {
-            Count = group.Int("count", 1, min: 1),
+            Count = group.Int("count", 1, 1, SpecLimits.MaxCount),
             Resources = ReadResources(group.Object("resources")),
-            Image = group.String("image"),
-            Command = group.StringList("command"),
+            Image = group.String("image", SpecLimits.MaxImageLength),
+            Command = group.StringList("command", SpecLimits.MaxCommandArguments, SpecLimits.MaxCommandBytes),
             Env = EnvReader.Read(group, "env"),
         };
         group.RejectUnknownFields();
@@ -68,12 +69,22 @@ internal static class ReplicaSpecReader
 
         var spec = new Resources
         {
-            Cpus = resources.Positive("cpus", JobSpecDefaults.Cpus),
-            MemoryMb = resources.Int("memoryMb", JobSpecDefaults.MemoryMb, min: 1),
-            Gpus = resources.Int("gpus", 0, min: 0),
+            Cpus = resources.Range("cpus", JobSpecDefaults.Cpus, SpecLimits.MinCpus, SpecLimits.MaxCpus),
+            MemoryMb = resources.Int("memoryMb", JobSpecDefaults.MemoryMb, SpecLimits.MinMemoryMb, SpecLimits.MaxMemoryMb),
+            Gpus = resources.Int("gpus", 0, 0, SpecLimits.MaxGpus),
         };
         resources.RejectUnknownFields();
         return spec;
+    }
+
+    /// <summary>Counts are summed, never expanded: no task list exists before the whole job is within bounds.</summary>
+    private static void CheckTaskTotal(SpecObject root, Dictionary<string, ReplicaSpec> groups)
+    {
+        var total = groups.Values.Sum(g => (long)g.Count);
+        if (total > SpecLimits.MaxTasks)
+        {
+            root.Fail(Field, $"a job may have at most {SpecLimits.MaxTasks} tasks, all replica groups together; these ask for {total}");
+        }
     }
 
     private static void CheckSingleLeader(SpecObject root, Dictionary<string, ReplicaSpec> groups)

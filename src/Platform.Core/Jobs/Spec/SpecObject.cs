@@ -14,9 +14,11 @@ internal sealed class SpecObject(JsonObject json, string path, List<SpecError> e
 
     public IEnumerable<KeyValuePair<string, JsonNode?>> Fields => json;
 
+    public int Count => json.Count;
+
     public string PathOf(string field) => path.Length == 0 ? field : $"{path}.{field}";
 
-    public void Fail(string field, string message) => errors.Add(new SpecError(PathOf(field), message));
+    public void Fail(string field, string message) => errors.Add(new SpecError(PathOf(SpecValues.Truncate(field)), message));
 
     public bool Has(string field) => json[field] is not null;
 
@@ -47,7 +49,7 @@ internal sealed class SpecObject(JsonObject json, string path, List<SpecError> e
             : Invalid<SpecObject>($"{field}[{i}]", $"must be an object, got {(item is null ? "null" : SpecValues.Describe(item))}"))];
     }
 
-    public string? String(string field)
+    public string? String(string field, int maxLength = SpecLimits.MaxBodyBytes)
     {
         var node = Get(field);
         if (node is null || node.GetValueKind() != JsonValueKind.String)
@@ -56,11 +58,20 @@ internal sealed class SpecObject(JsonObject json, string path, List<SpecError> e
         }
 
         var text = node.GetValue<string>();
-        return text.Length > 0 ? text : Invalid<string>(field, "must not be empty; leave it out instead");
+        return text.Length switch
+        {
+            0 => Invalid<string>(field, "must not be empty; leave it out instead"),
+            var length when length > maxLength => Invalid<string>(field, $"must be at most {maxLength} characters long, got {length}"),
+            _ => text,
+        };
     }
 
-    /// <summary>A list of strings; numbers and booleans are taken as written (YAML's <c>[--epochs, 2]</c>).</summary>
-    public IReadOnlyList<string>? StringList(string field)
+    /// <summary>
+    /// A list of strings; numbers and booleans are taken as written (YAML's <c>[--epochs, 2]</c>).
+    /// At most <paramref name="maxItems"/> items of <paramref name="maxBytes"/> UTF-8 bytes together,
+    /// none holding NUL (an argument cannot).
+    /// </summary>
+    public IReadOnlyList<string>? StringList(string field, int maxItems, int maxBytes)
     {
         var node = Get(field);
         if (node is not JsonArray array)
@@ -73,8 +84,26 @@ internal sealed class SpecObject(JsonObject json, string path, List<SpecError> e
             return Invalid<IReadOnlyList<string>>(field, "must not be empty; leave it out to use the default");
         }
 
+        if (array.Count > maxItems)
+        {
+            return Invalid<IReadOnlyList<string>>(field, $"must have at most {maxItems} items, got {array.Count}");
+        }
+
         var items = array.Select((item, i) => Text($"{field}[{i}]", item)).ToArray();
-        return items.All(i => i is not null) ? items.OfType<string>().ToArray() : null;
+        if (items.Any(i => i is null))
+        {
+            return null;
+        }
+
+        if (Array.FindIndex(items, i => i!.Contains('\0')) is var nul and >= 0)
+        {
+            return Invalid<IReadOnlyList<string>>($"{field}[{nul}]", "must not contain the NUL character");
+        }
+
+        var bytes = items.Sum(i => (long)System.Text.Encoding.UTF8.GetByteCount(i!));
+        return bytes > maxBytes
+            ? Invalid<IReadOnlyList<string>>(field, $"must be at most {maxBytes} bytes long (UTF-8, all items together), got {bytes}")
+            : items.OfType<string>().ToArray();
     }
 
     /// <summary>A string value; numbers and booleans are taken as written.</summary>
@@ -96,7 +125,7 @@ internal sealed class SpecObject(JsonObject json, string path, List<SpecError> e
             return value ?? fallback;
         }
 
-        return Invalid<string>(field, $"'{value}' is not one of: {string.Join(", ", allowed)}") ?? fallback;
+        return Invalid<string>(field, $"'{SpecValues.Truncate(value)}' is not one of: {string.Join(", ", allowed)}") ?? fallback;
     }
 
     public T Enum<T>(string field, T fallback)
@@ -107,33 +136,44 @@ internal sealed class SpecObject(JsonObject json, string path, List<SpecError> e
         return names.Contains(value, StringComparer.Ordinal) ? System.Enum.Parse<T>(value) : fallback;
     }
 
-    public int Int(string field, int fallback, int min = int.MinValue, int max = int.MaxValue) =>
-        (int?)Whole(field, min, max) ?? fallback;
+    public int Int(string field, int fallback, int min, int max) => (int?)Whole(field, min, max) ?? fallback;
 
-    public long? Long(string field, long min) => Whole(field, min, long.MaxValue);
+    /// <summary>A whole number in range, or null when absent (or refused).</summary>
+    public int? OptionalInt(string field, int min, int max) => (int?)Whole(field, min, max);
 
-    public double Positive(string field, double fallback)
+    public long? Long(string field, long min, long max) => Whole(field, min, max);
+
+    /// <summary>A finite number from <paramref name="min"/> to <paramref name="max"/>, fractions allowed.</summary>
+    public double Range(string field, double fallback, double min, double max)
     {
-        var number = Number(field);
-        if (number is null or > 0)
+        var number = Number(field, min, max);
+        return number switch
         {
-            return number ?? fallback;
-        }
-
-        return Invalid<double?>(field, $"must be greater than 0, got {SpecValues.Format(number.Value)}") ?? fallback;
+            null => fallback,
+            var n when n < min => Invalid<double?>(field, $"must be at least {SpecValues.Format(min)}, got {SpecValues.Format(n.Value)}") ?? fallback,
+            var n when n > max => Invalid<double?>(field, $"must be at most {SpecValues.Format(max)}, got {SpecValues.Format(n.Value)}") ?? fallback,
+            var n => n.Value,
+        };
     }
+
+    /// <summary>
+    /// The message for an unknown name; empty once <see cref="SpecLimits.MaxErrors"/> errors are
+    /// found, as it would not be shown, so thousands of unknown names cost no guessing.
+    /// </summary>
+    public string Unknown(string kind, string name, IEnumerable<string> known) =>
+        errors.Count >= SpecLimits.MaxErrors ? "" : FieldNames.Unknown(kind, name, known);
 
     public void RejectUnknownFields()
     {
         foreach (var (name, _) in json.Where(f => !_read.Contains(f.Key)))
         {
-            Fail(name, FieldNames.Unknown("field", name, _read));
+            Fail(name, Unknown("field", name, _read));
         }
     }
 
     private long? Whole(string field, long min, long max)
     {
-        var number = Number(field);
+        var number = Number(field, min, max);
         return number switch
         {
             null => null,
@@ -144,7 +184,7 @@ internal sealed class SpecObject(JsonObject json, string path, List<SpecError> e
         };
     }
 
-    private double? Number(string field)
+    private double? Number(string field, double min, double max)
     {
         var node = Get(field);
         if (node is null || node.GetValueKind() != JsonValueKind.Number)
@@ -154,7 +194,7 @@ internal sealed class SpecObject(JsonObject json, string path, List<SpecError> e
 
         return node.AsValue().TryGetValue<double>(out var number) && double.IsFinite(number)
             ? number
-            : Invalid<double?>(field, "is out of range");
+            : Invalid<double?>(field, $"is out of range: it must be from {SpecValues.Format(min)} to {SpecValues.Format(max)}");
     }
 
     private T? Mismatch<T>(string field, JsonNode node, string expected) =>

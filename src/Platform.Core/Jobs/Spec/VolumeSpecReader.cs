@@ -10,7 +10,7 @@ namespace Platform.Core.Jobs.Spec;
 /// </summary>
 internal static class VolumeSpecReader
 {
-    public const int MaxVolumes = 8;
+    public const int MaxVolumes = SpecLimits.MaxVolumes;
 
     private const string Field = "volumes";
 
@@ -54,7 +54,7 @@ internal static class VolumeSpecReader
     private static string? ReadName(SpecObject item, List<VolumeSpec> earlier)
     {
         const string field = "name";
-        var name = Required(item, field, "a lowercase DNS label such as 'checkpoints'");
+        var name = Required(item, field, "a lowercase DNS label such as 'checkpoints'", SpecLimits.MaxBodyBytes);
         if (name is null)
         {
             return null;
@@ -62,7 +62,7 @@ internal static class VolumeSpecReader
 
         if (!JobSpecReader.DnsLabel().IsMatch(name))
         {
-            item.Fail(field, $"'{name}' is not a lowercase DNS label: 1 to 63 characters of a-z, 0-9 "
+            item.Fail(field, $"'{SpecValues.Truncate(name)}' is not a lowercase DNS label: 1 to 63 characters of a-z, 0-9 "
                 + "and '-', starting and ending with a letter or digit");
             return null;
         }
@@ -79,7 +79,7 @@ internal static class VolumeSpecReader
     private static string? ReadMountPath(SpecObject item, List<VolumeSpec> earlier)
     {
         const string field = "mountPath";
-        var path = Required(item, field, "an absolute path inside the container such as /checkpoints");
+        var path = Required(item, field, "an absolute path inside the container such as /checkpoints", SpecLimits.MaxMountPathLength);
         if (path is null)
         {
             return null;
@@ -103,10 +103,10 @@ internal static class VolumeSpecReader
         return path;
     }
 
-    private static string? Required(SpecObject item, string field, string example)
+    private static string? Required(SpecObject item, string field, string example, int maxLength)
     {
         var present = item.Has(field);
-        var value = item.String(field);
+        var value = item.String(field, maxLength);
         if (!present)
         {
             item.Fail(field, $"is required: {example}");

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
+using YamlDotNet.Core.Events;
 
 namespace Platform.Core.Jobs.Spec;
 
@@ -14,7 +14,7 @@ internal static partial class YamlScalars
 {
     private const string StrTag = "tag:yaml.org,2002:str";
 
-    public static JsonNode? ToJson(YamlScalarNode scalar)
+    public static JsonNode? ToJson(Scalar scalar)
     {
         var text = scalar.Value ?? "";
         if (!IsPlain(scalar))
@@ -36,7 +36,7 @@ internal static partial class YamlScalars
         };
     }
 
-    private static bool IsPlain(YamlScalarNode scalar) =>
+    private static bool IsPlain(Scalar scalar) =>
         scalar.Style == ScalarStyle.Plain && (scalar.Tag.IsEmpty || scalar.Tag.Value != StrTag);
 
     [GeneratedRegex(@"^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?$")]
