@@ -18,7 +18,7 @@ public static class JobsApi
     {
         var api = app.MapGroup("api/jobs").WithTags("Jobs");
         api.MapPost("", SubmitAsync)
-            .Accepts<JobSpec>("application/json", "application/yaml")
+            .Accepts<JobSpec>("application/json", "application/yaml", "application/x-yaml", "text/yaml")
             .WithSummary("Submit a job spec (JSON or YAML)");
         api.MapGet("", ListAsync).WithSummary("List jobs, newest first");
         api.MapGet("{id}", GetAsync).WithSummary("One job");
@@ -73,7 +73,7 @@ public static class JobsApi
     private static async Task<Results<Ok<JobView>, NotFound>> GetAsync(string id, IGrainFactory grains) =>
         await grains.GetGrain<IJobGrain>(id).GetAsync() is { } job ? TypedResults.Ok(job) : TypedResults.NotFound();
 
-    private static async Task<Results<Accepted<JobView>, NotFound, Conflict<ProblemDetailsBody>>> CancelAsync(string id, IGrainFactory grains)
+    private static async Task<Results<Accepted<JobView>, NotFound, ProblemHttpResult>> CancelAsync(string id, IGrainFactory grains)
     {
         var job = grains.GetGrain<IJobGrain>(id);
         if (await job.GetAsync() is not { } before)
@@ -83,8 +83,8 @@ public static class JobsApi
 
         if (!await job.CancelAsync())
         {
-            return TypedResults.Conflict(new ProblemDetailsBody(
-                "Job already finished", $"Job {id} already finished {before.State}; nothing was changed.", StatusCodes.Status409Conflict));
+            return TypedResults.Problem(
+                $"Job {id} already finished {before.State}; nothing was changed.", statusCode: StatusCodes.Status409Conflict, title: "Job already finished");
         }
 
         return TypedResults.Accepted($"/api/jobs/{id}", (await job.GetAsync())!);
