@@ -22,7 +22,7 @@ public static class JobsApi
             .WithSummary("Submit a job spec (JSON or YAML)");
         api.MapGet("", ListAsync).WithSummary("List jobs, newest first");
         api.MapGet("{id}", GetAsync).WithSummary("One job");
-        api.MapPost("{id}/cancel", CancelAsync).WithSummary("Cancel: SIGTERM, grace period, then kill");
+        api.MapPost("{id}/cancel", CancelAsync).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Cancel: SIGTERM, grace period, then kill");
         api.MapGet("{id}/logs", LogsAsync).WithSummary("Log lines, oldest first");
         api.MapGet("{id}/events", EventsAsync).WithSummary("The job's timeline");
         api.MapGet("{id}/metrics", MetricsAsync).WithSummary("Series the tasks reported with @metric lines");
