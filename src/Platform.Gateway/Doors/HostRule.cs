@@ -16,7 +16,10 @@ public sealed class HostRule(IConfiguration configuration, IServer server)
 
     private readonly Lazy<IList<StringSegment>> _allowed = new(() => Allowed(configuration, server));
 
-    /// <summary>A refusal, or null when the request may go on. An empty Host (HTTP/1.0) passes.</summary>
+    /// <summary>
+    /// A refusal, or null when the request may go on. An empty Host (HTTP/1.0) passes. The refusal
+    /// does not list the allowed names: they include the machine's addresses.
+    /// </summary>
     public Refusal? Check(HostString host)
     {
         var allowed = _allowed.Value;
@@ -26,8 +29,8 @@ public sealed class HostRule(IConfiguration configuration, IServer server)
         }
 
         return new Refusal(StatusCodes.Status400BadRequest, "Unknown host",
-            $"This gateway does not answer to the host '{host.Host}'; it answers to {string.Join(", ", allowed)}. " +
-            $"An operator adds names with the {Setting} setting (semicolon-separated).");
+            $"This gateway does not answer to the host '{host.Host}'. An operator adds names with the {Setting} setting " +
+            "(semicolon-separated); by default it answers to the names it is bound to.");
     }
 
     /// <summary>
