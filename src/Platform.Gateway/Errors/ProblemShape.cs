@@ -26,7 +26,7 @@ public static class ProblemShape
             StatusCodes.Status405MethodNotAllowed => $"{request.Method} is not allowed on {request.Path}" +
                 (context.HttpContext.Response.Headers.Allow is { Count: > 0 } allow ? $"; allowed: {allow}." : "."),
             StatusCodes.Status415UnsupportedMediaType => $"{request.Method} {request.Path} does not take a body of type '{request.ContentType}'.",
-            >= 500 => $"The gateway failed to answer {request.Method} {request.Path}; the error is logged under trace id {context.HttpContext.TraceIdentifier}.",
+            >= 500 => $"The gateway failed to answer {request.Method} {request.Path}; the error is logged under trace id {UnexpectedExceptionHandler.TraceIdOf(context.HttpContext)}.",
             _ => problem.Title,
         };
     }

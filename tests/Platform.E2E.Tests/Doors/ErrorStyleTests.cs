@@ -82,7 +82,7 @@ public sealed class ErrorStyleTests(DoorsFixture fixture)
     }
 
     [Fact]
-    public async Task Unexpected_failure_is_a_500_problem_that_hides_the_exception_and_is_logged()
+    public async Task Unexpected_failure_is_a_500_problem_that_hides_the_exception_and_is_logged_under_its_trace_id()
     {
         var response = await Platform.Http.GetAsync("api/testing/fault");
 
@@ -91,12 +91,14 @@ public sealed class ErrorStyleTests(DoorsFixture fixture)
         Assert.DoesNotContain("Fault injected", body);
         Assert.DoesNotContain("InvalidOperationException", body);
         Assert.DoesNotContain(".cs:line", body);
-        Assert.Contains("trace id", Problem.Detail(problem));
+        var traceId = problem.GetProperty("traceId").GetString()!;
+        Assert.Contains($"trace id {traceId}", Problem.Detail(problem));
         await Eventually.HoldsAsync(() =>
         {
+            Assert.Contains($"GET /api/testing/fault failed; answered 500 with trace id {traceId}", Platform.Output);
             Assert.Contains("System.InvalidOperationException: Fault injected by Platform:Testing:FaultEndpoint", Platform.Output);
             return Task.CompletedTask;
-        }, TimeSpan.FromSeconds(10), "the failure in the platform's log");
+        }, TimeSpan.FromSeconds(10), "the failure and its trace id in the platform's log");
         Assert.Equal(HttpStatusCode.OK, (await Platform.Http.GetAsync("api/nodes")).StatusCode);
     }
 }
