@@ -1,4 +1,6 @@
 using Platform.Gateway.Apis;
+using Platform.Gateway.Doors;
+using Platform.Gateway.Errors;
 using Platform.Gateway.Hosting;
 using Platform.Gateway.Hubs;
 using Platform.Gateway.Notebooks;
@@ -11,16 +13,21 @@ builder.AddEmbeddedControlPlane();
 builder.AddGatewayServices();
 
 var app = builder.Build();
+app.UsePlatformErrors();
+app.UsePlatformDoors();
 app.UseDefaultFiles();
 app.UseStaticFiles();
+app.UseRouting();
+app.UseBodyLimits();
 app.MapOpenApi();
 app.MapScalarApiReference();
-app.MapJobsApi();
+app.MapJobsApi().WithBodyLimit(BodyLimit.Spec);
 app.MapNodesApi();
 app.MapImagesApi();
-app.MapNotebooksApi();
+app.MapNotebooksApi().WithBodyLimit(BodyLimit.Json);
 app.MapNotebookProxy();
 app.MapHub<JobsHub>("/hubs/jobs");
+app.MapFaultEndpoint(app.Configuration);
 app.Run();
 
 /// <summary>Entry point, public so tests can host the gateway.</summary>

@@ -7,6 +7,9 @@ public sealed class GatewayClient : IDisposable
 {
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
 
+    /// <summary>The gateway refuses a body-less POST or DELETE without this header (docs/api.md, "Errors and cross-site requests").</summary>
+    private const string ClientHeader = "X-Platform-Client";
+
     private readonly HttpClient _http;
 
     public GatewayClient(Uri baseAddress, string? token)
@@ -14,6 +17,7 @@ public sealed class GatewayClient : IDisposable
         BaseAddress = baseAddress;
         Token = token;
         _http = new HttpClient { BaseAddress = baseAddress, Timeout = RequestTimeout };
+        _http.DefaultRequestHeaders.Add(ClientHeader, "cli");
         if (token is not null)
         {
             _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);

@@ -24,11 +24,11 @@ public static class JobsApi
     {
         var api = app.MapGroup("api/jobs").WithTags("Jobs");
         api.MapPost("", SubmitAsync)
-            .Accepts<JobSpec>("application/json", "application/yaml")
+            .Accepts<JobSpec>("application/json", "application/yaml", "application/x-yaml", "text/yaml")
             .WithSummary("Submit a job spec (JSON or YAML)");
         api.MapGet("", ListAsync).WithSummary("List jobs, newest first");
         api.MapGet("{id}", GetAsync).WithSummary("One job");
-        api.MapPost("{id}/cancel", CancelAsync).WithSummary("Cancel: SIGTERM, grace period, then kill");
+        api.MapPost("{id}/cancel", CancelAsync).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Cancel: SIGTERM, grace period, then kill");
         api.MapGet("{id}/logs", LogsAsync).WithSummary("Log lines, oldest first");
         api.MapGet("{id}/events", EventsAsync).WithSummary("The job's timeline");
         api.MapGet("{id}/metrics", MetricsAsync).WithSummary("Series the tasks reported with @metric lines");
@@ -132,7 +132,7 @@ public static class JobsApi
     private static async Task<Results<Ok<JobView>, NotFound>> GetAsync(string id, IGrainFactory grains) =>
         await grains.GetGrain<IJobGrain>(id).GetAsync() is { } job ? TypedResults.Ok(job) : TypedResults.NotFound();
 
-    private static async Task<Results<Accepted<JobView>, NotFound, Conflict<ProblemDetailsBody>>> CancelAsync(string id, IGrainFactory grains)
+    private static async Task<Results<Accepted<JobView>, NotFound, ProblemHttpResult>> CancelAsync(string id, IGrainFactory grains)
     {
         var job = grains.GetGrain<IJobGrain>(id);
         if (await job.GetAsync() is not { } before)
@@ -142,8 +142,8 @@ public static class JobsApi
 
         if (!await job.CancelAsync())
         {
-            return TypedResults.Conflict(new ProblemDetailsBody(
-                "Job already finished", $"Job {id} already finished {before.State}; nothing was changed.", StatusCodes.Status409Conflict));
+            return TypedResults.Problem(
+                $"Job {id} already finished {before.State}; nothing was changed.", statusCode: StatusCodes.Status409Conflict, title: "Job already finished");
         }
 
         return TypedResults.Accepted($"/api/jobs/{id}", (await job.GetAsync())!);

@@ -1,5 +1,7 @@
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Platform.Gateway.Doors;
+using Platform.Gateway.Errors;
 using Platform.Gateway.Hubs;
 using Platform.Gateway.Notebooks;
 using Platform.Grains.Hosting;
@@ -18,7 +20,7 @@ public static class GatewayHostingExtensions
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
             options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         });
-        builder.Services.AddProblemDetails();
+        builder.Services.AddPlatformErrors();
         builder.Services.AddOpenApi();
         return builder;
     }
@@ -41,6 +43,7 @@ public static class GatewayHostingExtensions
     public static WebApplicationBuilder AddGatewayServices(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<ImagesOptions>().BindConfiguration(ImagesOptions.Section);
+        builder.Services.AddPlatformDoors();
         builder.Services.AddSignalR().AddJsonProtocol(options =>
             options.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddSingleton<LogStreams>();

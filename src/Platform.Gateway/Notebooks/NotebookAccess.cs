@@ -1,17 +1,19 @@
 using Microsoft.Extensions.Options;
 using Platform.Contracts.Notebooks;
 using Platform.Core.Notebooks;
+using Platform.Gateway.Doors;
 
 namespace Platform.Gateway.Notebooks;
 
 /// <summary>
 /// The one place that decides who may use a notebook: every request of the proxy passes here
 /// before it is forwarded, and nothing else reaches a notebook. Today a caller may use a notebook
-/// that exists and is Ready, from a page of this gateway (a request from another site's page is
-/// refused, since the proxy authenticates every request it forwards). Per-user access goes here:
+/// that exists and is Ready, from a page of this gateway or of <c>Platform:AllowedOrigins</c>
+/// (<see cref="OriginRule"/>: a request from another site's page is refused, since the proxy
+/// authenticates every request it forwards). Per-user access goes here:
 /// compare <see cref="UserOf"/> with <see cref="NotebookRoute.User"/>.
 /// </summary>
-public sealed class NotebookAccess(IOptions<NotebookOptions> options)
+public sealed class NotebookAccess(IOptions<NotebookOptions> options, OriginRule origins)
 {
     /// <summary>
     /// Who is calling. The platform has no authentication yet, so every caller is the configured
@@ -27,10 +29,9 @@ public sealed class NotebookAccess(IOptions<NotebookOptions> options)
             return AccessDecision.Refuse(StatusCodes.Status404NotFound, "No such notebook", $"There is no notebook '{notebookId}'.");
         }
 
-        if (!IsSameOrigin(context.Request))
+        if (origins.Check(context.Request) is { } refusal)
         {
-            return AccessDecision.Refuse(StatusCodes.Status403Forbidden, "Cross-origin request refused",
-                $"Notebook {notebookId} is only reachable from pages of this gateway.");
+            return AccessDecision.Refuse(refusal.Status, refusal.Title, refusal.Detail);
         }
 
         return route.State switch
@@ -42,14 +43,5 @@ public sealed class NotebookAccess(IOptions<NotebookOptions> options)
             _ => AccessDecision.Refuse(StatusCodes.Status410Gone, "Notebook ended",
                 $"Notebook {notebookId} is {route.State}{(route.Reason is { } why ? $": {why}" : "")}."),
         };
-    }
-
-    /// <summary>A browser sends Origin on WebSockets and on cross-site requests; when it does, it must be this gateway.</summary>
-    private static bool IsSameOrigin(HttpRequest request)
-    {
-        var origin = request.Headers.Origin.ToString();
-        return origin.Length == 0 ||
-            (Uri.TryCreate(origin, UriKind.Absolute, out var uri) &&
-             string.Equals(uri.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase));
     }
 }

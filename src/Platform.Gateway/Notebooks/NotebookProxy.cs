@@ -1,5 +1,7 @@
 using System.Net;
+using Microsoft.AspNetCore.Diagnostics;
 using Platform.Core.Notebooks;
+using Platform.Gateway.Doors;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace Platform.Gateway.Notebooks;
@@ -29,7 +31,7 @@ public static partial class NotebookProxy
 
     public static IEndpointRouteBuilder MapNotebookProxy(this IEndpointRouteBuilder app)
     {
-        app.Map(NotebookPaths.Prefix + "/{id}/{**path}", ForwardAsync).ExcludeFromDescription();
+        app.Map(NotebookPaths.Prefix + "/{id}/{**path}", ForwardAsync).ExcludeFromDescription().WithBodyLimit(BodyLimit.NotebookProxy);
         return app;
     }
 
@@ -53,6 +55,8 @@ public static partial class NotebookProxy
         }
 
         activity.Seen(id);
+        // Jupyter's own answers go back as Jupyter wrote them, empty error bodies included.
+        context.Features.Get<IStatusCodePagesFeature>()?.Enabled = false;
         var error = await forwarder.SendAsync(context, $"http://{route!.Host}:{route.Port}", Client, RequestConfig, new NotebookTransformer(route.Token));
         // A WebSocket counts again when it closes: it may have been busy all along.
         activity.Seen(id);

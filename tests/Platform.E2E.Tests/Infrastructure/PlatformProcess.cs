@@ -90,6 +90,8 @@ public sealed class PlatformProcess : IAsyncDisposable
         _settings["Platform__GatewayPort"] = GatewayPort.ToString();
         Http?.Dispose();
         Http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        // A platform client, as the CLI and the web UI are: body-less POSTs and DELETEs need it.
+        Http.DefaultRequestHeaders.Add("X-Platform-Client", "e2e");
     }
 
     private async Task StartOnceAsync()

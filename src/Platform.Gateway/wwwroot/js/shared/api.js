@@ -1,4 +1,6 @@
-// The REST API of docs/api.md. Every call answers parsed JSON or throws an ApiError.
+// The REST API of docs/api.md. Every call answers parsed JSON or throws an ApiError. Every request
+// carries X-Platform-Client: the gateway refuses a POST or DELETE without a body that lacks it, since
+// a page of another site could send one (docs/api.md, "Errors and cross-site requests").
 
 export class ApiError extends Error {
     constructor(status, problem) {
@@ -8,8 +10,10 @@ export class ApiError extends Error {
     }
 }
 
-async function request(path, init) {
-    const response = await fetch(path, { headers: { Accept: 'application/json' }, ...init });
+const baseHeaders = { Accept: 'application/json', 'X-Platform-Client': 'web' };
+
+async function request(path, init = {}) {
+    const response = await fetch(path, { ...init, headers: { ...baseHeaders, ...init.headers } });
     const text = await response.text();
     let body = null;
     if (text) {
@@ -42,17 +46,14 @@ export const api = {
     /** Starts a notebook: `{ image?, gpus, cpus, memoryMb, idleTimeoutMinutes? }`. */
     startNotebook: (body) => request('/api/notebooks', {
         method: 'POST',
-        headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+        headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify(body),
     }),
 
     /** Posts a spec as YAML, or as JSON when it starts with `{`. */
     submit: (text) => request('/api/jobs', {
         method: 'POST',
-        headers: {
-            Accept: 'application/json',
-            'Content-Type': text.trimStart().startsWith('{') ? 'application/json' : 'application/yaml',
-        },
+        headers: { 'Content-Type': text.trimStart().startsWith('{') ? 'application/json' : 'application/yaml' },
         body: text,
     }),
 };

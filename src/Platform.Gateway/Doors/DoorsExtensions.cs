@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.HostFiltering;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Platform.Gateway.Doors;
+
+public static class DoorsExtensions
+{
+    /// <summary>
+    /// The doors' settings (<c>AllowedHosts</c>, <c>Platform:AllowedOrigins</c>, <c>Platform:Limits</c>),
+    /// validated at start, and Kestrel's body limit for requests without one of their own.
+    /// </summary>
+    public static IServiceCollection AddPlatformDoors(this IServiceCollection services)
+    {
+        services.AddOptions<LimitsOptions>().BindConfiguration(LimitsOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LimitsOptions>, LimitsOptionsValidator>());
+        services.AddOptions<DoorOptions>().BindConfiguration(DoorOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DoorOptions>, DoorOptionsValidator>());
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<LimitsOptions>>((kestrel, limits) =>
+            kestrel.Limits.MaxRequestBodySize = limits.Value.MaxRequestBodyBytes);
+        // HostRule applies AllowedHosts and answers problem+json; the framework's own filter (which
+        // would answer an HTML page, and let every host in when AllowedHosts is unset) stands aside.
+        services.Configure<HostFilteringOptions>(options => options.AllowedHosts = ["*"]);
+        services.AddSingleton<HostRule>();
+        services.AddSingleton<OriginRule>();
+        return services;
+    }
+
+    /// <summary>Host, origin and cross-site checks, before static files and routing.</summary>
+    public static WebApplication UsePlatformDoors(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseMiddleware<DoorsMiddleware>();
+        return app;
+    }
+
+    /// <summary>Body limits, after routing (they are the endpoint's).</summary>
+    public static WebApplication UseBodyLimits(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseMiddleware<BodyLimitMiddleware>();
+        return app;
+    }
+
+    /// <summary>Holds the endpoints to <paramref name="limit"/>: see <see cref="BodyLimit"/>.</summary>
+    public static TBuilder WithBodyLimit<TBuilder>(this TBuilder builder, BodyLimit limit) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(limit);
+}
