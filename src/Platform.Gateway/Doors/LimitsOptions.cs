@@ -9,10 +9,10 @@ public sealed class LimitsOptions
     public const string Section = "Platform:Limits";
 
     /// <summary>
-    /// 1 MiB. The same value as <c>Platform.Core.Jobs.Spec.SpecLimits.MaxBodyBytes</c>, which the spec
-    /// hardening adds to Core; until both are merged it is defined here.
+    /// 1 MiB, <see cref="Platform.Core.Jobs.Spec.SpecLimits.MaxBodyBytes"/>: the parser refuses a longer
+    /// spec in any case, so this may only be lowered.
     /// </summary>
-    public const long DefaultMaxSpecBytes = 1024 * 1024;
+    public const long DefaultMaxSpecBytes = Platform.Core.Jobs.Spec.SpecLimits.MaxBodyBytes;
 
     /// <summary>64 KiB: a notebook request is a handful of numbers.</summary>
     public const long DefaultMaxJsonBodyBytes = 64 * 1024;
@@ -56,5 +56,8 @@ public sealed class LimitsOptions
         }
         .Where(limit => limit.Value is < Minimum or > Maximum)
         .Select(limit => $"{Section}:{limit.Name} is {limit.Value}; it must be between {Minimum} and {Maximum} bytes."),
+        .. MaxSpecBytes > DefaultMaxSpecBytes && MaxSpecBytes <= Maximum
+            ? [$"{Section}:{nameof(MaxSpecBytes)} is {MaxSpecBytes}; it may be at most {DefaultMaxSpecBytes} bytes, the largest spec the parser reads."]
+            : Array.Empty<string>(),
     ];
 }
