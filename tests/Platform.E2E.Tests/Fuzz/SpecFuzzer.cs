@@ -232,8 +232,11 @@ internal sealed class SpecFuzzer(int seed)
     private string Garbage(bool yaml, List<string> what)
     {
         var valid = yaml ? FuzzWriter.Yaml(Base(), true) : FuzzWriter.Json(Base(), true);
-        switch (_random.Next(5))
+        switch (_random.Next(6))
         {
+            case 5:
+                what.Add("a document marker inside a flow mapping (YamlDotNet's scanner threw InvalidOperationException)");
+                return "name: fz\nreplicas: { worker: {}, ---\nx: 0 }\n";
             case 0:
                 what.Add("truncated");
                 return valid[.._random.Next(valid.Length)];

@@ -14,6 +14,9 @@ internal static class SpecBody
 {
     private const string Field = "body";
 
+    /// <summary>The most characters of a parser's own message passed on: 300.</summary>
+    private const int MaxParserMessageLength = 300;
+
     private static readonly string _tooLarge = $"The body is larger than {SpecLimits.MaxBodyBytes} bytes (1 MiB), the most a spec may be.";
     private static readonly UTF8Encoding _strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
@@ -42,7 +45,8 @@ internal static class SpecBody
         }
         catch (JsonException e)
         {
-            return Fail(errors, $"The body is not valid JSON: {e.Message}");
+            // The reader quotes a bad literal whole, which can be the whole body.
+            return Fail(errors, $"The body is not valid JSON: {SpecValues.Shorten(e.Message, MaxParserMessageLength)}");
         }
     }
 
@@ -69,6 +73,11 @@ internal static class SpecBody
         catch (YamlException e)
         {
             return Fail(errors, $"The body is not valid YAML: {e.Message} (line {e.Start.Line}, column {e.Start.Column})");
+        }
+        catch (InvalidOperationException e) when (e.TargetSite?.DeclaringType?.Namespace?.StartsWith("YamlDotNet", StringComparison.Ordinal) == true)
+        {
+            // YamlDotNet's scanner throws this on some malformed input (a "---" inside a flow mapping value).
+            return Fail(errors, "The body is not valid YAML: the scanner could not read it.");
         }
     }
 

@@ -33,4 +33,16 @@ internal static class SpecValues
         var length = char.IsHighSurrogate(text[SpecLimits.MaxQuotedLength - 1]) ? SpecLimits.MaxQuotedLength - 1 : SpecLimits.MaxQuotedLength;
         return $"{text[..length]}… ({text.Length} characters)";
     }
+
+    /// <summary>At most <paramref name="length"/> characters: the start and the end of <paramref name="text"/> around an ellipsis.</summary>
+    public static string Shorten(string text, int length)
+    {
+        if (text.Length <= length)
+        {
+            return text;
+        }
+
+        var half = (length - 1) / 2;
+        return $"{text[..half]}…{text[^half..]}";
+    }
 }

@@ -34,7 +34,7 @@ internal sealed class YamlToJson
         _parser.Consume<StreamStart>();
         if (_parser.TryConsume<StreamEnd>(out var end))
         {
-            throw new YamlException(end.Start, end.End, "The body holds no YAML document.");
+            throw new YamlException(end.Start, end.End, "it holds no document, only comments or white space.");
         }
 
         _parser.Consume<DocumentStart>();
@@ -47,7 +47,7 @@ internal sealed class YamlToJson
         if (!_parser.TryConsume<StreamEnd>(out _))
         {
             var next = _parser.Current!;
-            throw new YamlException(next.Start, next.End, "The body must hold one YAML document, not several.");
+            throw new YamlException(next.Start, next.End, "it holds several documents; send the job spec as one.");
         }
 
         return _root;

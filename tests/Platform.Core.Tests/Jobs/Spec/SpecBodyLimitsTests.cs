@@ -29,6 +29,7 @@ public sealed class SpecBodyLimitsTests
         { "a: *x\nb: &x 1\n", Yaml, "names no anchor" },
         { "? [a]\n: 1\n", Yaml, "keys must be plain" },
         { "x: &k a\n*k : 1\n", Yaml, "keys must be plain" },
+        { "a: { b: 1, ---\nc: 0 }\n", Yaml, "scanner could not read it" },
     };
 
     [Theory, MemberData(nameof(Refused))]
@@ -94,6 +95,17 @@ public sealed class SpecBodyLimitsTests
 
         Assert.True(body.Length < SpecLimits.MaxBodyBytes);
         JobSpecParserRefusalTests.AssertRefused(body, "body");
+    }
+
+    [Fact]
+    public void A_parser_message_quoting_the_body_is_shortened()
+    {
+        var body = "n" + new string('x', 500_000);
+
+        var error = JobSpecParserRefusalTests.AssertRefused(body, "body");
+
+        Assert.True(error.Message.Length < 400, $"{error.Message.Length} characters");
+        Assert.Contains("LineNumber", error.Message);
     }
 
     /// <summary>Facts, not theory rows: xunit would turn a lone surrogate in its data into U+FFFD.</summary>
