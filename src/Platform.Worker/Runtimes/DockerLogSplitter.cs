@@ -66,11 +66,14 @@ public sealed class DockerLogSplitter(string task, string source, long shipped)
             if (state.ResumeSkip > 0 && state.FrameStamp == state.ResumeStamp)
             {
                 // Bytes of this line an earlier read took in: skipped, also across the frames it spans.
+                // A newline while the line is still open was never taken in: the engine rotated away
+                // the line's start, so fewer bytes come again than were taken, and the line ends here.
                 var span = (int)Math.Min(state.ResumeSkip, chunk.Length);
                 var end = chunk[..span].IndexOf((byte)'\n');
-                var skip = end >= 0 ? end + 1 : span;
-                state.ResumeSkip -= skip;
-                state.AtFrameStart = end >= 0;
+                var open = !state.Cutter.IsEmpty;
+                var skip = end < 0 ? span : open ? end : end + 1;
+                state.ResumeSkip = end >= 0 && open ? 0 : state.ResumeSkip - skip;
+                state.AtFrameStart = end >= 0 && !open;
                 chunk = chunk[skip..];
                 continue;
             }

@@ -261,6 +261,21 @@ public class DockerLogSplitterTests
     }
 
     [Fact]
+    public void Line_whose_start_the_engine_rotated_away_still_ends_at_its_newline_after_a_reopen()
+    {
+        var splitter = new DockerLogSplitter("worker-0", "c-1", shipped: 0);
+        var texts = new List<string>();
+        texts.AddRange(splitter.Add(false, Utf8($"{T1} aaaaaaaa"), frameEnds: true).Select(entry => entry.Text));
+
+        // Only the end of the line is still kept: fewer bytes come again than were taken in.
+        splitter.Reopen();
+        texts.AddRange(splitter.Add(false, Utf8($"{T1} xx\n"), frameEnds: true).Select(entry => entry.Text));
+        texts.AddRange(splitter.Add(false, Utf8($"{T2} done\n"), frameEnds: true).Select(entry => entry.Text));
+
+        Assert.Equal(["aaaaaaaa", "done"], texts);
+    }
+
+    [Fact]
     public void Since_is_the_earliest_line_either_stream_is_in()
     {
         var splitter = new DockerLogSplitter("worker-0", "c-1", shipped: 0);
