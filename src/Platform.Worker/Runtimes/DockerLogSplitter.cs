@@ -27,20 +27,13 @@ public sealed class DockerLogSplitter(string task, string source, long shipped)
     /// <summary>Lines and parts seen so far, those skipped as already shipped included.</summary>
     public long Lines => _offset;
 
-    /// <summary>The engine's timestamp (nanoseconds, as it wrote it) of the last frame taken in.</summary>
-    public string? LastFrameTimestamp { get; private set; }
-
     /// <summary>
-    /// Frames stamped at or before this were taken in by an earlier read of the same log: a follow
-    /// stream reopened with <c>since</c> repeats them, and they are skipped whole.
+    /// The engine's <c>since</c> (Unix seconds and nanoseconds) that reopens the log at the line
+    /// each stream is in: the earliest of the streams' last frame timestamps. Null before any frame,
+    /// or for a timestamp that is not the engine's UTC format.
     /// </summary>
-    public string? ResumeAfter { get; private set; }
-
-    /// <summary>
-    /// The engine's <c>since</c> (Unix seconds and nanoseconds) that reopens the log at the last frame
-    /// taken in; null before any, or for a timestamp that is not the engine's UTC format.
-    /// </summary>
-    public string? Since => LastFrameTimestamp is { Length: > 20 } stamp && stamp[19] == '.' && stamp[^1] == 'Z'
+    public string? Since => new[] { _stdout.FrameStamp, _stderr.FrameStamp }.Where(stamp => stamp is not null).Min(StringComparer.Ordinal) is { Length: > 20 } stamp
+        && stamp[19] == '.' && stamp[^1] == 'Z'
         && DateTimeOffset.TryParse(stamp[..19] + "Z", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var seconds)
         ? string.Create(CultureInfo.InvariantCulture, $"{seconds.ToUnixTimeSeconds()}.{stamp[20..^1].PadRight(9, '0')}")
         : null;
@@ -70,11 +63,17 @@ public sealed class DockerLogSplitter(string task, string source, long shipped)
                 continue;
             }
 
-            if (state.SkipBytes > 0)
+            if (state.ResumeSkip > 0 && state.FrameStamp == state.ResumeStamp)
             {
-                var skip = Math.Min(state.SkipBytes, chunk.Length);
-                state.SkipBytes -= skip;
-                state.FrameConsumed += skip;
+                // Bytes of this line an earlier read took in: skipped, also across the frames it spans.
+                // A newline while the line is still open was never taken in: the engine rotated away
+                // the line's start, so fewer bytes come again than were taken, and the line ends here.
+                var span = (int)Math.Min(state.ResumeSkip, chunk.Length);
+                var end = chunk[..span].IndexOf((byte)'\n');
+                var open = !state.Cutter.IsEmpty;
+                var skip = end < 0 ? span : open ? end : end + 1;
+                state.ResumeSkip = end >= 0 && open ? 0 : state.ResumeSkip - skip;
+                state.AtFrameStart = end >= 0 && !open;
                 chunk = chunk[skip..];
                 continue;
             }
@@ -82,7 +81,7 @@ public sealed class DockerLogSplitter(string task, string source, long shipped)
             var newline = chunk.IndexOf((byte)'\n');
             var content = newline >= 0 ? chunk[..(newline + 1)] : chunk;
             AddContent(state, content, isStderr, entries);
-            state.FrameConsumed += content.Length;
+            state.StampBytes += content.Length;
             state.AtFrameStart = newline >= 0;
             chunk = chunk[content.Length..];
         }
@@ -102,20 +101,16 @@ public sealed class DockerLogSplitter(string task, string source, long shipped)
     }
 
     /// <summary>
-    /// A new read of the log starts (at <see cref="Since"/>): frames start afresh, those taken in are
-    /// skipped, and a frame the last read stopped inside is taken up where it stopped.
+    /// A new read of the log starts (at <see cref="Since"/>): frames start afresh. The engine gives
+    /// every frame of one line the same timestamp, so a stream skips the frames stamped before the
+    /// line it was in, and of that line the bytes it took in already.
     /// </summary>
     public void Reopen()
     {
-        ResumeAfter = LastFrameTimestamp;
         foreach (var state in new[] { _stdout, _stderr })
         {
-            if (!state.AtFrameStart && !state.Skipping)
-            {
-                (state.ResumeStamp, state.ResumeSkip) = (state.FrameStamp, state.FrameConsumed);
-            }
-
-            (state.AtFrameStart, state.Skipping, state.HeaderLength, state.SkipBytes) = (true, false, 0, 0);
+            (state.ResumeStamp, state.ResumeSkip) = (state.FrameStamp, state.StampBytes);
+            (state.AtFrameStart, state.Skipping, state.HeaderLength) = (true, false, 0);
         }
     }
 
@@ -165,20 +160,18 @@ public sealed class DockerLogSplitter(string task, string source, long shipped)
             return chunk[take..];
         }
 
-        if (state.ResumeStamp == stamp)
-        {
-            // The frame the last read stopped inside: what it took in is skipped, the rest goes on.
-            (state.SkipBytes, state.ResumeStamp) = (state.ResumeSkip, null);
-        }
-        else if (ResumeAfter is not null && string.CompareOrdinal(stamp, ResumeAfter) <= 0)
+        if (state.ResumeStamp is { } resume && string.CompareOrdinal(stamp, resume) < 0)
         {
             state.Skipping = true;
             return chunk[take..];
         }
 
-        (state.FrameStamp, state.FrameConsumed) = (stamp, 0);
+        if (stamp != state.FrameStamp)
+        {
+            (state.FrameStamp, state.StampBytes) = (stamp, 0);
+        }
+
         state.FrameTime = time;
-        LastFrameTimestamp = stamp;
         return chunk[take..];
     }
 
@@ -232,25 +225,23 @@ public sealed class DockerLogSplitter(string task, string source, long shipped)
 
         public bool AtFrameStart { get; set; } = true;
 
-        /// <summary>In a frame an earlier read took in already, up to its end.</summary>
-        public bool Skipping { get; set; }
-
-        /// <summary>Bytes at the start of this frame an earlier read took in already.</summary>
-        public int SkipBytes { get; set; }
-
-        public string? FrameStamp { get; set; }
-
-        /// <summary>Payload bytes of the current frame taken in so far.</summary>
-        public int FrameConsumed { get; set; }
-
-        /// <summary>The frame an earlier read stopped inside, and how far into it.</summary>
-        public string? ResumeStamp { get; set; }
-
-        public int ResumeSkip { get; set; }
-
         public DateTimeOffset FrameTime { get; set; }
 
         public DateTimeOffset PartTime { get; set; }
+
+        /// <summary>In a frame an earlier read took in already, up to its end.</summary>
+        public bool Skipping { get; set; }
+
+        /// <summary>The timestamp of the stream's last frame: every frame of one line has the same.</summary>
+        public string? FrameStamp { get; set; }
+
+        /// <summary>Bytes taken in from frames with <see cref="FrameStamp"/>.</summary>
+        public long StampBytes { get; set; }
+
+        /// <summary>Where the last read stopped: the line's timestamp, and the bytes of it still to skip.</summary>
+        public string? ResumeStamp { get; set; }
+
+        public long ResumeSkip { get; set; }
 
         public byte[] TakeHeader()
         {

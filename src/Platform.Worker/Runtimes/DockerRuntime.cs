@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Docker.DotNet;
 using Docker.DotNet.Models;
@@ -26,6 +27,9 @@ public sealed class DockerRuntime(IDockerClient docker, IOptions<WorkerOptions> 
     private readonly ConcurrentDictionary<string, string> _startFailures = new();
     private readonly WorkerOptions _options = options.Value;
     private readonly NodeTaskLimits _limits = NodeTaskLimits.From(options.Value);
+
+    /// <summary>How long a follow of a stopped container may deliver nothing before it is reopened (5 s).</summary>
+    private static readonly TimeSpan StalledAfter = TimeSpan.FromSeconds(5);
 
     public string Name => Contracts.Jobs.TaskRuntimes.Docker;
 
@@ -183,20 +187,62 @@ public sealed class DockerRuntime(IDockerClient docker, IOptions<WorkerOptions> 
             Since = splitter.Since!,
         };
         using var stream = await docker.Containers.GetContainerLogsAsync(containerId, parameters, cancellationToken);
+        using var stalled = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var progress = new StrongBox<long>();
+        var watchdog = CancelWhenStalledAsync(containerId, progress, stalled);
         var buffer = new byte[LineCutter.MaxPartBytes];
-        while (true)
+        try
         {
-            var read = await stream.ReadOutputAsync(buffer, 0, buffer.Length, cancellationToken);
-            if (read.EOF)
+            while (true)
             {
-                return;
-            }
+                var read = await stream.ReadOutputAsync(buffer, 0, buffer.Length, stalled.Token);
+                if (read.EOF)
+                {
+                    return;
+                }
 
-            var isStderr = read.Target == MultiplexedStream.TargetStream.StandardError;
-            foreach (var entry in splitter.Add(isStderr, buffer.AsSpan(0, read.Count), MultiplexedFrames.FrameEnded(stream)))
-            {
-                await sink.WriteAsync(entry, cancellationToken);
+                Interlocked.Increment(ref progress.Value);
+                var isStderr = read.Target == MultiplexedStream.TargetStream.StandardError;
+                foreach (var entry in splitter.Add(isStderr, buffer.AsSpan(0, read.Count), MultiplexedFrames.FrameEnded(stream)))
+                {
+                    await sink.WriteAsync(entry, cancellationToken);
+                    Interlocked.Increment(ref progress.Value);
+                }
             }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The engine's stream stalled after the container ended (seen with rotated logs): the
+            // caller reopens the log where this read stopped.
+        }
+        finally
+        {
+            await stalled.CancelAsync();
+            await watchdog;
+        }
+    }
+
+    /// <summary>Ends a follow that has delivered nothing for <see cref="StalledAfter"/> once its container has stopped.</summary>
+    private async Task CancelWhenStalledAsync(string containerId, StrongBox<long> progress, CancellationTokenSource stalled)
+    {
+        try
+        {
+            var seen = -1L;
+            while (!stalled.IsCancellationRequested)
+            {
+                await Task.Delay(StalledAfter, stalled.Token);
+                var now = Interlocked.Read(ref progress.Value);
+                if (now == seen && !await IsRunningAsync(containerId, stalled.Token))
+                {
+                    await stalled.CancelAsync();
+                    return;
+                }
+
+                seen = now;
+            }
+        }
+        catch (OperationCanceledException)
+        {
         }
     }
 

@@ -148,6 +148,8 @@ public sealed class ProcessRuntime : ITaskRuntime, IDisposable
 
             process.KillTree();
             process.Cgroup.TryRemove();
+            File.Delete(PidFile(process.Pid));
+            DeleteWorkDirectory(process.WorkDirectory);
             process.Dispose();
         }
     }

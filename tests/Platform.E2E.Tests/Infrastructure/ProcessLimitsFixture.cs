@@ -17,5 +17,10 @@ public sealed class ProcessLimitsFixture : IAsyncLifetime
         await Platform.StartAsync();
     }
 
-    public async Task DisposeAsync() => await Platform.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        var work = HostProcessLeftovers.WorkDirectories(Platform);
+        await Platform.DisposeAsync();
+        HostProcessLeftovers.Clear(Platform.NodeId, work);
+    }
 }

@@ -228,11 +228,11 @@ public class DockerLogSplitterTests
     }
 
     [Fact]
-    public void Reopened_log_skips_the_frames_up_to_the_last_one_taken_in_and_numbering_goes_on()
+    public void Reopened_log_skips_the_lines_before_and_what_was_taken_in_of_the_current_one()
     {
         var splitter = new DockerLogSplitter("worker-0", "c-1", shipped: 0);
-        var first = splitter.Add(false, Utf8($"{T1} one\n{T2} tw"), frameEnds: false);
-        Assert.Equal(T2, splitter.LastFrameTimestamp);
+        var first = splitter.Add(false, Utf8($"{T1} one\n"), frameEnds: true)
+            .Concat(splitter.Add(false, Utf8($"{T2} tw"), frameEnds: false)).ToList();
 
         splitter.Reopen();
         var again = splitter.Add(false, Utf8($"{T1} one\n"), frameEnds: true)
@@ -244,16 +244,46 @@ public class DockerLogSplitterTests
     }
 
     [Fact]
-    public void Partial_frame_of_a_long_line_taken_in_before_is_skipped_up_to_its_frame_end()
+    public void Long_line_whose_frames_share_one_timestamp_goes_on_where_the_last_read_stopped()
     {
+        // The engine stamps every 16 KiB frame of one line with the line's timestamp.
         var splitter = new DockerLogSplitter("worker-0", "c-1", shipped: 0);
-        splitter.Add(false, Utf8($"{T1} aaaa"), frameEnds: true);
+        var texts = new List<string>();
+        texts.AddRange(splitter.Add(false, Utf8($"{T1} aaaa"), frameEnds: true).Select(entry => entry.Text));
+        texts.AddRange(splitter.Add(false, Utf8($"{T1} bb"), frameEnds: false).Select(entry => entry.Text));
 
         splitter.Reopen();
-        var entries = splitter.Add(false, Utf8($"{T1} aaaa"), frameEnds: true)
-            .Concat(splitter.Add(false, Utf8($"{T2} bb\n"), frameEnds: true)).ToList();
+        texts.AddRange(splitter.Add(false, Utf8($"{T1} aaaa"), frameEnds: true).Select(entry => entry.Text));
+        texts.AddRange(splitter.Add(false, Utf8($"{T1} bbbb"), frameEnds: true).Select(entry => entry.Text));
+        texts.AddRange(splitter.Add(false, Utf8($"{T1} cc\n"), frameEnds: true).Select(entry => entry.Text));
 
-        Assert.Equal(["aaaabb"], entries.Select(entry => entry.Text));
+        Assert.Equal(["aaaabbbbcc"], texts);
+    }
+
+    [Fact]
+    public void Line_whose_start_the_engine_rotated_away_still_ends_at_its_newline_after_a_reopen()
+    {
+        var splitter = new DockerLogSplitter("worker-0", "c-1", shipped: 0);
+        var texts = new List<string>();
+        texts.AddRange(splitter.Add(false, Utf8($"{T1} aaaaaaaa"), frameEnds: true).Select(entry => entry.Text));
+
+        // Only the end of the line is still kept: fewer bytes come again than were taken in.
+        splitter.Reopen();
+        texts.AddRange(splitter.Add(false, Utf8($"{T1} xx\n"), frameEnds: true).Select(entry => entry.Text));
+        texts.AddRange(splitter.Add(false, Utf8($"{T2} done\n"), frameEnds: true).Select(entry => entry.Text));
+
+        Assert.Equal(["aaaaaaaa", "done"], texts);
+    }
+
+    [Fact]
+    public void Since_is_the_earliest_line_either_stream_is_in()
+    {
+        var splitter = new DockerLogSplitter("worker-0", "c-1", shipped: 0);
+
+        splitter.Add(false, Utf8($"{T3} late\n"));
+        splitter.Add(true, Utf8($"{T2} earl"), frameEnds: false);
+
+        Assert.Equal("1741064768.000000001", splitter.Since);
     }
 
     [Theory]
