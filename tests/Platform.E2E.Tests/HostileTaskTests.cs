@@ -108,6 +108,8 @@ public sealed class HostileTaskTests(HostileTaskFixture fixture, ITestOutputHelp
         Assert.True(latency.P99 < P99Bound, $"REST during the gigabyte: {latency}");
         Assert.Equal(0, stored.Longer);
         Assert.True(stored.Full > 100, $"only {stored.Full} lines of 64 KiB were stored");
+        // Every full part goes on in the next line; a gigabyte is a whole number of parts, so the last one ends the line.
+        Assert.InRange(stored.Continued, stored.Full - 1, stored.Full);
         // Only the task's bytes: no engine timestamp (the engine splits lines at 16 KiB) inside a stored line.
         Assert.Equal(0, stored.Foreign);
     }
@@ -127,9 +129,9 @@ public sealed class HostileTaskTests(HostileTaskFixture fixture, ITestOutputHelp
                 return;
             }
 
-            foreach (var text in lines.Select(line => line.GetProperty("text").GetString()!))
+            foreach (var line in lines)
             {
-                stored.Add(text);
+                stored.Add(line.GetProperty("text").GetString()!, line.GetProperty("continued").GetBoolean());
             }
 
             stored.After = page.GetProperty("next").GetInt64();

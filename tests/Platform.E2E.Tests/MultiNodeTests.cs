@@ -210,7 +210,8 @@ public sealed class MultiNodeTests(ThreeNodeFixture cluster) : IClassFixture<Thr
 
     /// <summary>
     /// A host-process job whose every worker claims its GPUs with an atomic mkdir on the host (per
-    /// node, from the agent's TEST_NODE_ID) and fails if one is already claimed.
+    /// node: host processes get none of the agent's environment, so the node is told apart by its
+    /// task port block, <see cref="TestPorts.BlockSize"/> ports each) and fails if one is already claimed.
     /// </summary>
     private static string ProcessJob(string name, int workers, int gpus, double seconds) => $$"""
         name: {{name}}
@@ -219,11 +220,11 @@ public sealed class MultiNodeTests(ThreeNodeFixture cluster) : IClassFixture<Thr
           - sh
           - -c
           - |
-            d=/tmp/platform-e2e-gpu-locks/$TEST_NODE_ID; mkdir -p "$d"
+            node=$((PLATFORM_TASK_PORT / {{TestPorts.BlockSize}})); d=/tmp/platform-e2e-gpu-locks/$node; mkdir -p "$d"
             held=""
             for g in $(echo "$NVIDIA_VISIBLE_DEVICES" | tr , ' '); do
               [ "$g" = void ] && continue
-              mkdir "$d/$g" 2>/dev/null || { echo "GPU $g of $TEST_NODE_ID is already held"; exit 1; }
+              mkdir "$d/$g" 2>/dev/null || { echo "GPU $g of node block $node is already held"; exit 1; }
               held="$held $g"
             done
             sleep {{seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}}

@@ -16,14 +16,18 @@ public sealed record LogEntry(
     [property: Id(5)] long Offset,
     [property: Id(6)] bool Continued = false);
 
-/// <summary>A stored line with its per-job sequence number (API.md, logs).</summary>
+/// <summary>
+/// A stored line with its per-job sequence number (API.md, logs). <see cref="Continued"/>: a part of a
+/// line longer than 64 KiB that the next line of the same task and stream goes on with.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("platform.LogLine")]
 public sealed record LogLine(
     [property: Id(0)] long Seq,
     [property: Id(1)] string Task,
     [property: Id(2)] string Stream,
     [property: Id(3)] DateTimeOffset Time,
-    [property: Id(4)] string Text);
+    [property: Id(4)] string Text,
+    [property: Id(5)] bool Continued = false);
 
 /// <summary>A page of lines; <see cref="Next"/> is the <c>after</c> of the following page.</summary>
 [GenerateSerializer, Immutable, Alias("platform.LogPage")]

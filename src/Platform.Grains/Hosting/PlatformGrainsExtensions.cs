@@ -46,7 +46,7 @@ public static class PlatformGrainsExtensions
             return new SqliteGrainStorage(index.Database, services.GetRequiredService<Serializer>(), [index]);
         });
         silo.Services.AddSingleton<ILogStore>(_ =>
-            new SqliteLogStore(new SqliteDatabase(Path.Combine(dataDir, "logs.db"), SqliteLogStore.Schema, durable: false)));
+            new SqliteLogStore(SqliteLogStore.Upgraded(new SqliteDatabase(Path.Combine(dataDir, "logs.db"), SqliteLogStore.Schema, durable: false))));
         silo.AddStartupTask(async (services, _) =>
         {
             // State written before the index existed, or by a process that died between versions, is listed again.

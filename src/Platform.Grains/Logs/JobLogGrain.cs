@@ -36,7 +36,7 @@ public sealed class JobLogGrain(ILogStore store) : Grain, IJobLogGrain
             }
 
             shipped[entry.Source] = entry.Offset;
-            var line = new LogLine(_lastSeq + lines.Count + 1, entry.Task, entry.Stream, entry.Time, entry.Text);
+            var line = new LogLine(_lastSeq + lines.Count + 1, entry.Task, entry.Stream, entry.Time, entry.Text, entry.Continued);
             lines.Add(new StoredLine(line, entry.Source, entry.Offset));
         }
 

@@ -7,6 +7,9 @@ namespace Platform.Grains.Logs;
 /// <summary>Log lines in their own SQLite file, one row per line, keyed by job and sequence number.</summary>
 public sealed class SqliteLogStore(SqliteDatabase database) : ILogStore
 {
+    /// <summary>A page of lines stops once it holds this much text (4 Mi characters), whatever its limit; at least one line.</summary>
+    public const int MaxPageCharacters = 4 * 1024 * 1024;
+
     public const string Schema = """
         CREATE TABLE IF NOT EXISTS log_line (
             job_id TEXT    NOT NULL,
@@ -17,6 +20,7 @@ public sealed class SqliteLogStore(SqliteDatabase database) : ILogStore
             text   TEXT    NOT NULL,
             source TEXT    NOT NULL,
             offset INTEGER NOT NULL,
+            continued INTEGER NOT NULL DEFAULT 0,
             PRIMARY KEY (job_id, seq)) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS log_line_task ON log_line (job_id, task, seq);
         CREATE INDEX IF NOT EXISTS log_line_source ON log_line (job_id, source, offset);
@@ -29,6 +33,22 @@ public sealed class SqliteLogStore(SqliteDatabase database) : ILogStore
             value  REAL    NOT NULL);
         CREATE INDEX IF NOT EXISTS metric_point_job ON metric_point (job_id, task, name);
         """;
+
+    /// <summary>Brings a log file written before lines carried <c>continued</c> up to <see cref="Schema"/>.</summary>
+    public static SqliteDatabase Upgraded(SqliteDatabase database)
+    {
+        using var connection = database.Open();
+        using var columns = connection.CreateCommand();
+        columns.CommandText = "SELECT COUNT(*) FROM pragma_table_info('log_line') WHERE name = 'continued'";
+        if ((long)columns.ExecuteScalar()! == 0)
+        {
+            using var alter = connection.CreateCommand();
+            alter.CommandText = "ALTER TABLE log_line ADD COLUMN continued INTEGER NOT NULL DEFAULT 0";
+            alter.ExecuteNonQuery();
+        }
+
+        return database;
+    }
 
     public async Task AppendAsync(string jobId, IReadOnlyList<StoredLine> lines, IReadOnlyList<MetricPoint> points)
     {
@@ -43,7 +63,7 @@ public sealed class SqliteLogStore(SqliteDatabase database) : ILogStore
     private static void InsertLines(SqliteConnection connection, string jobId, IReadOnlyList<StoredLine> lines)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "INSERT INTO log_line VALUES ($job, $seq, $task, $stream, $time, $text, $source, $offset)";
+        command.CommandText = "INSERT INTO log_line VALUES ($job, $seq, $task, $stream, $time, $text, $source, $offset, $continued)";
         command.Parameters.AddWithValue("$job", jobId);
         var seq = command.Parameters.Add("$seq", SqliteType.Integer);
         var task = command.Parameters.Add("$task", SqliteType.Text);
@@ -52,8 +72,10 @@ public sealed class SqliteLogStore(SqliteDatabase database) : ILogStore
         var text = command.Parameters.Add("$text", SqliteType.Text);
         var source = command.Parameters.Add("$source", SqliteType.Text);
         var offset = command.Parameters.Add("$offset", SqliteType.Integer);
+        var continued = command.Parameters.Add("$continued", SqliteType.Integer);
         foreach (var (line, lineSource, lineOffset) in lines)
         {
+            continued.Value = line.Continued ? 1 : 0;
             source.Value = lineSource;
             offset.Value = lineOffset;
             seq.Value = line.Seq;
@@ -88,7 +110,7 @@ public sealed class SqliteLogStore(SqliteDatabase database) : ILogStore
         await using var connection = database.Open();
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT seq, task, stream, time, text FROM log_line
+            SELECT seq, task, stream, time, text, continued FROM log_line
             WHERE job_id = $job AND seq > $after AND ($task IS NULL OR task = $task)
             ORDER BY seq LIMIT $limit
             """;
@@ -97,12 +119,16 @@ public sealed class SqliteLogStore(SqliteDatabase database) : ILogStore
         command.Parameters.AddWithValue("$task", (object?)task ?? DBNull.Value);
         command.Parameters.AddWithValue("$limit", limit);
         var lines = new List<LogLine>();
+        long characters = 0;
         await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
+        // A page ends at MaxPageCharacters too: 10,000 lines of 64 KiB would not fit one message.
+        while (characters < MaxPageCharacters && await reader.ReadAsync())
         {
+            var text = reader.GetString(4);
+            characters += text.Length;
             lines.Add(new LogLine(
                 reader.GetInt64(0), reader.GetString(1), reader.GetString(2),
-                new DateTimeOffset(reader.GetInt64(3), TimeSpan.Zero), reader.GetString(4)));
+                new DateTimeOffset(reader.GetInt64(3), TimeSpan.Zero), text, reader.GetInt64(5) != 0));
         }
 
         return lines;

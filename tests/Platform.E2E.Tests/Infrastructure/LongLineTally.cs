@@ -18,9 +18,13 @@ public sealed class LongLineTally
 
     public string? Last { get; private set; }
 
-    public void Add(string text)
+    /// <summary>Lines marked as going on in the next one.</summary>
+    public int Continued { get; private set; }
+
+    public void Add(string text, bool continued)
     {
         Count++;
+        Continued += continued ? 1 : 0;
         Bytes += text.Length;
         Full += text.Length == 64 * 1024 ? 1 : 0;
         Longer += text.Length > 64 * 1024 ? 1 : 0;

@@ -26,8 +26,6 @@ public sealed class WorkerProcess : IAsyncDisposable
             ["Platform__Worker__PortStart"] = portStart.ToString(),
             ["Platform__Worker__PortEnd"] = (portStart + TestPorts.BlockSize - 1).ToString(),
             ["Platform__Worker__ReconcileIntervalMs"] = "500",
-            // Process-runtime tasks inherit the agent's environment: this tells them which node they run on.
-            ["TEST_NODE_ID"] = NodeId,
         };
     }
 

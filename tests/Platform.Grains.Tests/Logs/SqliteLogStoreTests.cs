@@ -144,6 +144,49 @@ public sealed class SqliteLogStoreTests : IDisposable
         Assert.Single(await store.ReadMetricsAsync("job-2"));
     }
 
+    [Fact]
+    public async Task A_continued_part_reads_back_marked()
+    {
+        var store = Store();
+        await store.AppendAsync("job-1", Stored([Line(1, "worker-0", "first part") with { Continued = true }, Line(2, "worker-0", "rest")]), []);
+
+        var lines = await store.ReadAsync("job-1", null, 0, 10);
+
+        Assert.Equal([true, false], lines.Select(line => line.Continued));
+    }
+
+    [Fact]
+    public async Task A_page_ends_once_it_holds_the_most_text_a_page_may()
+    {
+        var store = Store();
+        var part = new string('a', 64 * 1024);
+        var count = SqliteLogStore.MaxPageCharacters / part.Length + 10;
+        await store.AppendAsync("job-1", Stored([.. Enumerable.Range(1, count).Select(seq => Line(seq, "worker-0", part))]), []);
+
+        var page = await store.ReadAsync("job-1", null, 0, 10_000);
+
+        Assert.Equal(SqliteLogStore.MaxPageCharacters / part.Length, page.Count);
+        Assert.Equal(10, (await store.ReadAsync("job-1", null, page[^1].Seq, 10_000)).Count);
+    }
+
+    [Fact]
+    public async Task A_log_file_from_before_continued_parts_is_upgraded_and_keeps_its_lines()
+    {
+        var path = _dir.File("old-logs.db");
+        var old = new SqliteDatabase(path, SqliteLogStore.Schema.Replace("continued INTEGER NOT NULL DEFAULT 0,", "", StringComparison.Ordinal));
+        await using (var connection = old.Open())
+        {
+            await using var insert = connection.CreateCommand();
+            insert.CommandText = "INSERT INTO log_line VALUES ('job-1', 1, 'worker-0', 'stdout', 0, 'old line', 'c-1', 1)";
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        var store = new SqliteLogStore(SqliteLogStore.Upgraded(new SqliteDatabase(path, SqliteLogStore.Schema)));
+        await store.AppendAsync("job-1", Stored([Line(2, "worker-0", "new part") with { Continued = true }]), []);
+
+        Assert.Equal([("old line", false), ("new part", true)], (await store.ReadAsync("job-1", null, 0, 10)).Select(line => (line.Text, line.Continued)));
+    }
+
     public void Dispose() => _dir.Dispose();
 
     private SqliteLogStore Store() => new(new SqliteDatabase(_dir.File("logs.db"), SqliteLogStore.Schema));
