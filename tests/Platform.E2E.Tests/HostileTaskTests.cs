@@ -210,6 +210,29 @@ public sealed class HostileTaskTests(HostileTaskFixture fixture, ITestOutputHelp
         await DockerEngine.WaitForNoContainersAsync(id, Timeout);
     }
 
+    [Theory]
+    [InlineData(64, 64)]
+    [InlineData(1_000_000, 32_768)]
+    public async Task A_job_s_pids_limit_is_its_containers_within_the_node_s_maximum(int asked, int expected)
+    {
+        var id = Id(await Platform.SubmitAsync($$"""
+            name: own-pids
+            image: platform/hello-ps:1.0
+            command: ["sleep", "60"]
+            pidsLimit: {{asked}}
+            replicas:
+              worker: { count: 1, resources: { cpus: 0.25, memoryMb: 128 } }
+            terminationGracePeriodSeconds: 1
+            """));
+        var containerId = (await Platform.WaitForTaskStateAsync(id, "worker-0", "Running", Timeout)).GetProperty("containerId").GetString()!;
+
+        var container = await DockerEngine.Client.Containers.InspectContainerAsync(containerId);
+
+        Assert.Equal(expected, container.HostConfig!.PidsLimit);
+        await Platform.Http.PostAsync($"api/jobs/{id}/cancel", null);
+        await DockerEngine.WaitForNoContainersAsync(id, Timeout);
+    }
+
     [Fact]
     public async Task Anonymous_volume_of_the_image_is_removed_with_the_container()
     {
