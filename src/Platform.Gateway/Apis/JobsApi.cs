@@ -6,6 +6,7 @@ using Platform.Contracts.Logs;
 using Platform.Contracts.Scheduling;
 using Platform.Core.Jobs;
 using Platform.Core.Jobs.Spec;
+using Platform.Gateway.Doors;
 using Platform.Gateway.Hosting;
 
 namespace Platform.Gateway.Apis;
@@ -24,6 +25,7 @@ public static class JobsApi
     {
         var api = app.MapGroup("api/jobs").WithTags("Jobs");
         api.MapPost("", SubmitAsync)
+            .RequireRateLimiting(DoorsExtensions.SubmitPolicy)
             .Accepts<JobSpec>("application/json", "application/yaml", "application/x-yaml", "text/yaml")
             .WithSummary("Submit a job spec (JSON or YAML)");
         api.MapGet("", ListAsync).WithSummary("List jobs, newest first");

@@ -1,4 +1,6 @@
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.HostFiltering;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -22,6 +24,29 @@ public static class DoorsExtensions
         // HostRule applies AllowedHosts and answers problem+json; the framework's own filter (which
         // would answer an HTML page, and let every host in when AllowedHosts is unset) stands aside.
         services.Configure<HostFilteringOptions>(options => options.AllowedHosts = ["*"]);
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<LimitsOptions>>((options, limits) =>
+        {
+            // An empty 429: the status code pages make it problem+json like every other refusal.
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = (context, _) =>
+            {
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after))
+                {
+                    context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(after.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                return ValueTask.CompletedTask;
+            };
+            options.AddPolicy(SubmitPolicy, _ => RateLimitPartition.GetTokenBucketLimiter(SubmitPolicy, _ => new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = limits.Value.SubmitBurst,
+                TokensPerPeriod = limits.Value.SubmitsPerSecond,
+                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                QueueLimit = 0,
+                AutoReplenishment = true,
+            }));
+        });
         services.AddSingleton<HostRule>();
         services.AddSingleton<OriginRule>();
         return services;
@@ -35,13 +60,17 @@ public static class DoorsExtensions
         return app;
     }
 
-    /// <summary>Body limits, after routing (they are the endpoint's).</summary>
+    /// <summary>Body limits and rates, after routing (they are the endpoint's).</summary>
     public static WebApplication UseBodyLimits(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseMiddleware<BodyLimitMiddleware>();
+        app.UseRateLimiter();
         return app;
     }
+
+    /// <summary>The rate limit of job submissions (<see cref="LimitsOptions.SubmitsPerSecond"/>).</summary>
+    public const string SubmitPolicy = "submits";
 
     /// <summary>Holds the endpoints to <paramref name="limit"/>: see <see cref="BodyLimit"/>.</summary>
     public static TBuilder WithBodyLimit<TBuilder>(this TBuilder builder, BodyLimit limit) where TBuilder : IEndpointConventionBuilder =>

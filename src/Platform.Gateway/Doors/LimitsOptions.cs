@@ -26,6 +26,12 @@ public sealed class LimitsOptions
     /// </summary>
     public const long DefaultMaxNotebookProxyBodyBytes = 256L * 1024 * 1024;
 
+    /// <summary>Job submissions a second, sustained, over all callers (until identities partition them).</summary>
+    public const int DefaultSubmitsPerSecond = 100;
+
+    /// <summary>Job submissions accepted at once before the sustained rate applies.</summary>
+    public const int DefaultSubmitBurst = 1000;
+
     /// <summary>The smallest value any limit may be set to.</summary>
     public const long Minimum = 1024;
 
@@ -44,6 +50,12 @@ public sealed class LimitsOptions
     /// <summary>A request the notebook proxy forwards to Jupyter.</summary>
     public long MaxNotebookProxyBodyBytes { get; set; } = DefaultMaxNotebookProxyBodyBytes;
 
+    /// <summary><c>POST /api/jobs</c> a second past <see cref="SubmitBurst"/>; more answer <c>429</c> with <c>Retry-After</c> (1-100,000).</summary>
+    public int SubmitsPerSecond { get; set; } = DefaultSubmitsPerSecond;
+
+    /// <summary>Submissions accepted at once (1-100,000).</summary>
+    public int SubmitBurst { get; set; } = DefaultSubmitBurst;
+
     /// <summary>Every setting out of its range, each named with the range; empty when all are good.</summary>
     public IReadOnlyList<string> Problems() =>
     [
@@ -59,5 +71,8 @@ public sealed class LimitsOptions
         .. MaxSpecBytes > DefaultMaxSpecBytes && MaxSpecBytes <= Maximum
             ? [$"{Section}:{nameof(MaxSpecBytes)} is {MaxSpecBytes}; it may be at most {DefaultMaxSpecBytes} bytes, the largest spec the parser reads."]
             : Array.Empty<string>(),
+        .. new (string Name, int Value)[] { (nameof(SubmitsPerSecond), SubmitsPerSecond), (nameof(SubmitBurst), SubmitBurst) }
+            .Where(rate => rate.Value is < 1 or > 100_000)
+            .Select(rate => $"{Section}:{rate.Name} is {rate.Value}; it must be between 1 and 100000."),
     ];
 }
