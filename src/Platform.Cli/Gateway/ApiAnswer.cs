@@ -3,8 +3,8 @@ using System.Text.Json;
 
 namespace Platform.Cli.Gateway;
 
-/// <summary>What the gateway answered: the status and the body, read once.</summary>
-public sealed record ApiAnswer(HttpStatusCode Status, string Body, string? MediaType)
+/// <summary>What the gateway answered: the status and the body, read once, and the next page's path when it pages.</summary>
+public sealed record ApiAnswer(HttpStatusCode Status, string Body, string? MediaType, string? Next = null)
 {
     public bool IsSuccess => (int)Status is >= 200 and < 300;
 

@@ -36,7 +36,8 @@ public sealed class GatewayClient : IDisposable
         {
             using var response = await _http.SendAsync(request, cancellationToken);
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
-            return new ApiAnswer(response.StatusCode, body, response.Content.Headers.ContentType?.MediaType);
+            return new ApiAnswer(response.StatusCode, body, response.Content.Headers.ContentType?.MediaType,
+                LinkHeader.Next(response.Headers.TryGetValues("Link", out var links) ? string.Join(", ", links) : null));
         }
         catch (HttpRequestException exception)
         {

@@ -6,7 +6,7 @@ using Spectre.Console.Cli;
 
 namespace Platform.Cli.Jobs;
 
-/// <summary><c>platform job list [--state S] [--team T]</c>: the jobs, newest first.</summary>
+/// <summary><c>platform job list [--state S] [--team T] [--limit N] [--all]</c>: the jobs, newest first, one page or all.</summary>
 public sealed class ListJobsCommand(Terminal terminal) : AsyncCommand<ListJobsCommand.Settings>
 {
     public sealed class Settings : GatewaySettings
@@ -18,24 +18,44 @@ public sealed class ListJobsCommand(Terminal terminal) : AsyncCommand<ListJobsCo
         [CommandOption("--team <TEAM>")]
         [Description("Only this team's jobs.")]
         public string? Team { get; init; }
+
+        [CommandOption("--limit <N>")]
+        [Description("Jobs per page (1-1000; the platform's default is 100).")]
+        public int? Limit { get; init; }
+
+        [CommandOption("--all")]
+        [Description("Every job, page after page, not only the newest page.")]
+        public bool All { get; init; }
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         using var client = settings.CreateClient();
-        var answer = await client.GetAsync("api/jobs" + Query(settings), cancellationToken);
-        if (answer.Status == HttpStatusCode.BadRequest)
+        var jobs = new List<Job>();
+        string? next = "api/jobs" + Query(settings);
+        while (next is not null)
         {
-            foreach (var line in answer.Problem()?.Lines() ?? [answer.Body])
+            var answer = await client.GetAsync(next, cancellationToken);
+            if (answer.Status == HttpStatusCode.BadRequest)
             {
-                terminal.WriteError(line);
+                foreach (var line in answer.Problem()?.Lines() ?? [answer.Body])
+                {
+                    terminal.WriteError(line);
+                }
+
+                return ExitCodes.Invalid;
             }
 
-            return ExitCodes.Invalid;
+            jobs.AddRange(answer.IsSuccess ? answer.Read<Job[]>() : throw answer.Unexpected("Listing jobs"));
+            next = answer.Next;
+            if (next is not null && !settings.All)
+            {
+                terminal.Error.WriteLine("More jobs follow: --all lists every one.");
+                break;
+            }
         }
 
-        var jobs = answer.IsSuccess ? answer.Read<Job[]>() : throw answer.Unexpected("Listing jobs");
-        if (jobs.Length == 0)
+        if (jobs.Count == 0)
         {
             terminal.Error.WriteLine("No jobs.");
             return ExitCodes.Success;
@@ -54,7 +74,7 @@ public sealed class ListJobsCommand(Terminal terminal) : AsyncCommand<ListJobsCo
 
     private static string Query(Settings settings)
     {
-        var filters = new[] { ("state", settings.State), ("team", settings.Team) }
+        var filters = new[] { ("state", settings.State), ("team", settings.Team), ("limit", settings.Limit?.ToString(System.Globalization.CultureInfo.InvariantCulture)) }
             .Where(filter => filter.Item2 is not null)
             .Select(filter => $"{filter.Item1}={Uri.EscapeDataString(filter.Item2!)}")
             .ToList();

@@ -90,6 +90,6 @@ public sealed partial class SubmitPageTests(PlatformFixture fixture, ChromiumFix
         await Expect(page.Locator($"[data-testid=marked-line][data-line='{line}'] [data-testid=inline-error]")).ToContainTextAsync(message);
     }
 
-    [GeneratedRegex("#/jobs/hello-ps-[0-9a-f]{6}$")]
+    [GeneratedRegex("#/jobs/hello-ps-[0-9a-f]{16}$")]
     private static partial Regex JobRoute();
 }

@@ -75,6 +75,12 @@ public sealed class CliJobTests(PlatformFixture fixture) : IClassFixture<Platfor
         Assert.True(succeeded.ExitCode == 0, succeeded.ToString());
         Assert.Equal(await RestIdsAsync("api/jobs?state=Succeeded"), succeeded.TableRows.Select(row => row[0]));
         Assert.All(succeeded.TableRows, row => Assert.Equal("Succeeded", row[3]));
+
+        var page = await Cli.RunAsync("job", "list", "--limit", "1");
+        var pages = await Cli.RunAsync("job", "list", "--limit", "1", "--all");
+        Assert.Equal(all.TableRows.Take(1).Select(row => row[0]), page.TableRows.Select(row => row[0]));
+        Assert.Contains("--all", page.Stderr, StringComparison.Ordinal);
+        Assert.Equal(all.TableRows.Select(row => row[0]), pages.TableRows.Select(row => row[0]));
     }
 
     [Fact]
