@@ -34,7 +34,7 @@ public sealed class HostileProcessTaskTests(ProcessLimitsFixture fixture) : ICla
         Assert.Contains("MINE", names);
         Assert.Contains("PLATFORM_TASK_NAME", names);
         Assert.Equal(["HOME", "LANG", "PATH", "PWD"], names.Where(name => !name.StartsWith("PLATFORM_", StringComparison.Ordinal)
-            && name is not ("MINE" or "TF_CONFIG" or "MASTER_ADDR" or "MASTER_PORT" or "WORLD_SIZE" or "RANK" or "NVIDIA_VISIBLE_DEVICES" or "PYTHONUNBUFFERED"))
+            && name is not ("MINE" or "TF_CONFIG" or "MASTER_ADDR" or "MASTER_PORT" or "WORLD_SIZE" or "RANK" or "NVIDIA_VISIBLE_DEVICES" or "PYTHONUNBUFFERED" or "GLOO_SOCKET_IFNAME" or "NCCL_SOCKET_IFNAME"))
             .Order(StringComparer.Ordinal));
         Assert.DoesNotContain(names, name => name.StartsWith("Platform__", StringComparison.Ordinal));
     }
