@@ -7,6 +7,7 @@ namespace Platform.E2E.Tests;
 
 /// <summary>Several agent processes with 2, 4 and 8 fake GPUs joined to one control plane.</summary>
 [Trait("Category", "Docker")]
+[Collection(AloneCollection.Name)]
 public sealed class MultiNodeTests(ThreeNodeFixture cluster) : IClassFixture<ThreeNodeFixture>
 {
     private PlatformProcess Platform => cluster.Platform;
