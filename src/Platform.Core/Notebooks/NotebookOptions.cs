@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Platform.Core.Notebooks;
 
 /// <summary>The <c>Platform:Notebooks</c> section: the default image, idle culling and its clock.</summary>
-public sealed partial class NotebookOptions
+public sealed partial class NotebookOptions : Settings.ICheckedSettings
 {
     public const string Section = "Platform:Notebooks";
     public const string DefaultImage = "platform/jupyter:4.0-cpu";

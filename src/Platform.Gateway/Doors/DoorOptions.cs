@@ -1,7 +1,7 @@
 namespace Platform.Gateway.Doors;
 
 /// <summary>The <c>Platform:AllowedOrigins</c> setting: pages of other sites trusted like the gateway's own.</summary>
-public sealed class DoorOptions
+public sealed class DoorOptions : Platform.Core.Settings.ICheckedSettings
 {
     public const string Section = "Platform";
 

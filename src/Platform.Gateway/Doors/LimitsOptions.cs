@@ -4,7 +4,7 @@ namespace Platform.Gateway.Doors;
 /// The <c>Platform:Limits</c> section: how large a request body may be. Each limit is enforced before
 /// the body is read or parsed; a body over it answers <c>413</c> problem+json naming the limit.
 /// </summary>
-public sealed class LimitsOptions
+public sealed class LimitsOptions : Platform.Core.Settings.ICheckedSettings
 {
     public const string Section = "Platform:Limits";
 

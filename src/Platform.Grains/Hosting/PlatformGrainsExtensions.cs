@@ -7,6 +7,7 @@ using Platform.Contracts.Jobs;
 using Platform.Contracts.Notebooks;
 using Platform.Contracts.Scheduling;
 using Platform.Core.Notebooks;
+using Platform.Core.Settings;
 using Platform.Grains.Jobs;
 using Platform.Grains.Logs;
 using Platform.Grains.Nodes;
@@ -30,12 +31,8 @@ public static class PlatformGrainsExtensions
             .ValidateOnStart();
         silo.Services.AddPlatformNotebookOptions();
         silo.Services.TryAddSingleton<JupyterClient>();
-        silo.Services.AddOptions<JobRetentionOptions>().BindConfiguration(JobRetentionOptions.Section)
-            .Validate(options => options.Problem() is null, "Platform:Jobs: Retention must be 0 or positive and PruneInterval between 1 s and 1 day.")
-            .ValidateOnStart();
-        silo.Services.AddOptions<RestartBackoffOptions>().BindConfiguration(RestartBackoffOptions.Section)
-            .Validate(options => options.Policy.Problem() is null, "Platform:Jobs:RestartBackoff: Initial 0-1 h, Max between Initial and 1 h, ResetAfter 0-1 day.")
-            .ValidateOnStart();
+        silo.Services.AddCheckedSettings<JobRetentionOptions>(JobRetentionOptions.Section);
+        silo.Services.AddCheckedSettings<RestartBackoffOptions>(RestartBackoffOptions.Section);
         silo.Services.AddSingleton(services => new SqliteJobIndex(
             new SqliteDatabase(Path.Combine(dataDir, "state.db"), SqliteGrainStorage.Schema + SqliteJobIndex.Schema),
             services.GetRequiredService<Serializer>()));
@@ -62,8 +59,16 @@ public static class PlatformGrainsExtensions
     /// <summary>The <c>Platform:Notebooks</c> options, validated at start; the gateway binds the same section.</summary>
     public static IServiceCollection AddPlatformNotebookOptions(this IServiceCollection services)
     {
-        services.AddOptions<NotebookOptions>().BindConfiguration(NotebookOptions.Section).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NotebookOptions>, NotebookOptionsValidator>());
+        services.AddCheckedSettings<NotebookOptions>(NotebookOptions.Section);
+        return services;
+    }
+
+    /// <summary>Binds <typeparamref name="T"/> to <paramref name="section"/> and stops start-up with its problems.</summary>
+    public static IServiceCollection AddCheckedSettings<T>(this IServiceCollection services, string section)
+        where T : class, ICheckedSettings
+    {
+        services.AddOptions<T>().BindConfiguration(section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<T>, SettingsValidator<T>>());
         return services;
     }
 }

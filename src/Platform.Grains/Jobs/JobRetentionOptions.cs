@@ -1,7 +1,9 @@
+using Platform.Core.Settings;
+
 namespace Platform.Grains.Jobs;
 
 /// <summary>The <c>Platform:Jobs</c> section: how long finished jobs and their logs are kept.</summary>
-public sealed class JobRetentionOptions
+public sealed class JobRetentionOptions : ICheckedSettings
 {
     public const string Section = "Platform:Jobs";
 
@@ -15,10 +17,10 @@ public sealed class JobRetentionOptions
     /// <summary>How often finished jobs are looked for (1 second to 1 day).</summary>
     public TimeSpan PruneInterval { get; set; } = DefaultPruneInterval;
 
-    /// <summary>The error in these settings, or null when they are usable.</summary>
-    public string? Problem() =>
-        Retention < TimeSpan.Zero ? $"{Section}:Retention must be zero (keep forever) or positive; it is {Retention}."
-        : PruneInterval < TimeSpan.FromSeconds(1) || PruneInterval > TimeSpan.FromDays(1)
-            ? $"{Section}:PruneInterval must be between 00:00:01 and 1.00:00:00; it is {PruneInterval}."
-        : null;
+    public IReadOnlyList<string> Problems() =>
+    [
+        .. Retention < TimeSpan.Zero ? [$"{Section}:Retention must be zero (keep forever) or positive; it is {Retention}."] : Array.Empty<string>(),
+        .. PruneInterval < TimeSpan.FromSeconds(1) || PruneInterval > TimeSpan.FromDays(1)
+            ? [$"{Section}:PruneInterval must be between 00:00:01 and 1.00:00:00; it is {PruneInterval}."] : Array.Empty<string>(),
+    ];
 }
