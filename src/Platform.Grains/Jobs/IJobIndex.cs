@@ -8,7 +8,7 @@ public interface IJobIndex
     /// <summary>One page of the jobs users submitted (not the platform's own, such as notebooks), newest first.</summary>
     Task<JobPage> ListAsync(JobQuery query);
 
-    /// <summary>Up to <paramref name="limit"/> ids of jobs that finished before <paramref name="cutoff"/>, oldest first.</summary>
+    /// <summary>Up to <paramref name="limit"/> ids of listed jobs (not a notebook's, which its notebook keeps) that finished before <paramref name="cutoff"/>, oldest first.</summary>
     Task<IReadOnlyList<string>> FinishedBeforeAsync(DateTimeOffset cutoff, int limit);
 
     /// <summary>

@@ -96,7 +96,8 @@ public sealed partial class JobGrain(
 
     public async Task<bool> PruneAsync(DateTimeOffset finishedBefore)
     {
-        if (!state.RecordExists || !Job.State.IsFinished() || Job.FinishedAt >= finishedBefore)
+        // A notebook's job is its notebook's record: it goes with the notebook, not by the jobs' retention.
+        if (!state.RecordExists || Job.Owner is not null || !Job.State.IsFinished() || Job.FinishedAt >= finishedBefore)
         {
             return false;
         }

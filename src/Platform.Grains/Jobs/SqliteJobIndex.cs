@@ -103,7 +103,7 @@ public sealed class SqliteJobIndex(SqliteDatabase database, Serializer serialize
     {
         await using var connection = database.Open();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT job_id FROM job_index WHERE finished_at < $cutoff ORDER BY finished_at LIMIT $limit";
+        command.CommandText = "SELECT job_id FROM job_index WHERE listed = 1 AND finished_at < $cutoff ORDER BY finished_at LIMIT $limit";
         command.Parameters.AddWithValue("$cutoff", cutoff.UtcTicks);
         command.Parameters.AddWithValue("$limit", limit);
         var ids = new List<string>();

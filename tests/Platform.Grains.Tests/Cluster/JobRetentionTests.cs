@@ -45,6 +45,9 @@ public sealed class JobRetentionTests : IDisposable
         var jobs = new JobDriver(cluster.Client);
         var old = await jobs.SubmitAsync(Specs.Workers("old", 1, 0));
         var running = await jobs.SubmitAsync(Specs.Workers("running", 1, 0));
+        var owned = $"owned-{Guid.NewGuid():N}";
+        await jobs.Job(owned).SubmitOwnedAsync(Specs.Workers("owned", 1, 0), new JobOwner { NotebookId = "nb-00000001" });
+        await jobs.Job(owned).CancelAsync();
         await cluster.Client.GetGrain<IJobLogGrain>(old).AppendAsync(
             [new LogEntry("worker-0", "stdout", DateTimeOffset.UtcNow, "@metric {\"loss\": 1}", "c-1", 1)]);
         await jobs.Job(old).CancelAsync();
@@ -62,6 +65,8 @@ public sealed class JobRetentionTests : IDisposable
         Assert.Equal([running], listed.Jobs.Select(job => job.Id));
         Assert.Equal(0L, await ScalarAsync("SELECT COUNT(*) FROM grain_state WHERE grain_id = $id", ("$id", $"job/{old}")));
         Assert.NotNull(await jobs.Job(running).GetAsync());
+        Assert.False(await jobs.Job(owned).PruneAsync(DateTimeOffset.UtcNow.AddDays(1)));
+        Assert.NotNull(await jobs.Job(owned).GetAsync());
         await jobs.Job(running).CancelAsync();
     }
 
