@@ -41,10 +41,15 @@ public static class JobsApi
         HttpRequest request, IGrainFactory grains, IOptions<ImagesOptions> images)
     {
         var keys = request.Headers[IdempotencyKeyHeader];
-        if (keys.Count > 1 || (keys.Count == 1 && JobIds.KeyProblem(keys[0]!) is not null))
+        var keyProblem = keys.Count switch
         {
-            return Problem([new SpecError(IdempotencyKeyHeader, keys.Count > 1
-                ? "Send one Idempotency-Key header, not several." : JobIds.KeyProblem(keys[0]!)!)]);
+            0 => null,
+            1 => JobIds.KeyProblem(keys[0]!),
+            _ => "Send one Idempotency-Key header, not several.",
+        };
+        if (keyProblem is not null)
+        {
+            return Problem([new SpecError(IdempotencyKeyHeader, keyProblem)]);
         }
 
         var body = await new StreamReader(request.Body).ReadToEndAsync(request.HttpContext.RequestAborted);

@@ -103,9 +103,10 @@ public sealed partial class JobGrain(
         }
 
         // Logs first: a crash in between leaves the job listed, and the next prune removes the rest.
+        var finished = Job.FinishedAt;
         await GrainFactory.GetGrain<IJobLogGrain>(Id).DeleteAsync();
         await state.ClearStateAsync();
-        LogPruned(logger, Id, Job.FinishedAt);
+        LogPruned(logger, Id, finished);
         DeactivateOnIdle();
         return true;
     }
