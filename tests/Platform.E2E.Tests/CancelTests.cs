@@ -33,14 +33,16 @@ public sealed class CancelTests(PlatformFixture fixture) : IClassFixture<Platfor
 
         Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
         var job = await Platform.WaitForStateAsync(id, "Cancelled", Timeout);
-        Assert.Equal("Cancelled by user", OptionalString(job, "reason"));
+        Assert.Equal("Cancelled by admin", OptionalString(job, "reason"));
         var worker = Task(job, "worker-0");
         Assert.Equal("Killed", worker.GetProperty("state").GetString());
         Assert.Equal("Cancelled", OptionalString(worker, "reason"));
         // The agent removes the container only after its last line is stored.
         await DockerEngine.WaitForNoContainersAsync(id, Timeout);
         Assert.Equal(["ready", "checkpoint"], await Platform.TextsAsync(id, "worker-0"));
-        Assert.Contains(await Platform.EventsAsync(id), e => e.GetProperty("type").GetString() == "Cancelled");
+        var events = await Platform.EventsAsync(id);
+        Assert.Contains(events, e => e.GetProperty("type").GetString() == "Cancelled" && e.GetProperty("by").GetString() == "admin");
+        Assert.Contains(events, e => e.GetProperty("type").GetString() == "Queued" && e.GetProperty("by").GetString() == "admin");
     }
 
     [Fact]

@@ -11,7 +11,8 @@ public interface IJobGrain : IGrainWithStringKey
     /// Stores a validated spec and queues the job, unless the id is taken: then nothing is stored,
     /// and only the same spec under the same <paramref name="idempotencyKey"/> gets that job back.
     /// </summary>
-    Task<JobSubmission> SubmitAsync(JobSpec spec, string? idempotencyKey = null);
+    /// <param name="by">The user who submitted it, for the timeline.</param>
+    Task<JobSubmission> SubmitAsync(JobSpec spec, string? idempotencyKey = null, string? by = null);
 
     /// <summary>Stores and queues a job the platform runs for <paramref name="owner"/>: unlisted, with secret env. Idempotent.</summary>
     Task<JobView> SubmitOwnedAsync(JobSpec spec, JobOwner owner);
@@ -22,7 +23,8 @@ public interface IJobGrain : IGrainWithStringKey
     Task<IReadOnlyList<JobEvent>> GetEventsAsync();
 
     /// <summary>Stops every task with its grace period; false when the job had already finished.</summary>
-    Task<bool> CancelAsync();
+    /// <param name="by">The user who cancelled it: the reason and the timeline name them.</param>
+    Task<bool> CancelAsync(string? by = null);
 
     /// <summary>Like <see cref="CancelAsync"/>, with the reason the job's state and timeline show.</summary>
     Task<bool> StopAsync(string reason);

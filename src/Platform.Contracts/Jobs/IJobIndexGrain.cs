@@ -10,13 +10,17 @@ public interface IJobIndexGrain : IGrainWithStringKey
     Task<JobPage> ListAsync(JobQuery query);
 }
 
-/// <summary>A page request: filters, where the previous page ended, and how many jobs at most.</summary>
+/// <summary>
+/// A page request: filters, where the previous page ended, and how many jobs at most.
+/// <see cref="Teams"/>, when given, keeps the page to jobs of those teams (the caller's).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("platform.JobQuery")]
 public sealed record JobQuery(
     [property: Id(0)] JobState? State,
     [property: Id(1)] string? Team,
     [property: Id(2)] JobCursor? After,
-    [property: Id(3)] int Limit);
+    [property: Id(3)] int Limit,
+    [property: Id(4)] IReadOnlyList<string>? Teams = null);
 
 /// <summary>The position of a job in the newest-first order.</summary>
 [GenerateSerializer, Immutable, Alias("platform.JobCursor")]

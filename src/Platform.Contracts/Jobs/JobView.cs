@@ -41,7 +41,7 @@ public sealed record TaskView
     [Id(14)] public DateTimeOffset? NextAttemptAt { get; init; }
 }
 
-/// <summary>One entry of a job's timeline.</summary>
+/// <summary>One entry of a job's timeline; <see cref="By"/> names the user whose request made it (null: the platform).</summary>
 [GenerateSerializer, Immutable, Alias("platform.JobEvent")]
 public sealed record JobEvent(
     [property: Id(0)] DateTimeOffset Time,
@@ -49,4 +49,5 @@ public sealed record JobEvent(
     [property: Id(2)] string? Task,
     [property: Id(3)] string? Node,
     [property: Id(4)] string? Reason,
-    [property: Id(5)] string Message);
+    [property: Id(5)] string Message,
+    [property: Id(6)] string? By = null);

@@ -18,4 +18,5 @@ public interface INotebookIndexGrain : IGrainWithStringKey
 public sealed record NotebookSummary(
     [property: Id(0)] string Id,
     [property: Id(1)] NotebookState State,
-    [property: Id(2)] DateTimeOffset CreatedAt);
+    [property: Id(2)] DateTimeOffset CreatedAt,
+    [property: Id(3)] string? User = null);

@@ -21,4 +21,6 @@ public sealed record NotebookView
     [Id(7)] public DateTimeOffset CreatedAt { get; init; }
     [Id(8)] public string Image { get; init; } = "";
     [Id(9)] public int IdleTimeoutMinutes { get; init; }
+    /// <summary>The user who started it: its owner, the only one who reaches its Jupyter.</summary>
+    [Id(10)] public string? User { get; init; }
 }

@@ -13,8 +13,6 @@ public static class TokenRequestParser
     /// <summary>The longest a token may live: tokens for people and automation are renewed, not kept forever.</summary>
     public static readonly TimeSpan MaxLifetime = TimeSpan.FromDays(3 * 365);
 
-    private static readonly string[] Roles = ["admin", "member", "viewer"];
-
     public static (TokenRequest? Request, IReadOnlyList<SpecError> Errors) Parse(string body, DateTimeOffset now)
     {
         var errors = new List<SpecError>();
@@ -36,7 +34,7 @@ public static class TokenRequestParser
             fields.Fail("role", "is required: admin, member or viewer");
         }
 
-        var role = fields.Choice("role", "viewer", Roles);
+        var role = fields.Choice("role", "viewer", Roles.Names);
         var teams = fields.StringList("teams", IdentityNames.MaxTeamsPerCaller, 64 * IdentityNames.MaxTeamsPerCaller) ?? [];
         if (teams.Count == 0)
         {
@@ -51,7 +49,7 @@ public static class TokenRequestParser
         var expiresAt = ReadExpiry(fields, now);
         fields.RejectUnknownFields();
         return errors.Count == 0
-            ? (new TokenRequest(user!, Enum.Parse<Role>(role, ignoreCase: true), teams.Distinct(StringComparer.Ordinal).ToList(), expiresAt), errors)
+            ? (new TokenRequest(user!, Roles.TryParse(role, out var parsed) ? parsed : Role.Viewer, teams.Distinct(StringComparer.Ordinal).ToList(), expiresAt), errors)
             : (null, JobSpecParser.Capped(errors));
     }
 

@@ -12,8 +12,8 @@ public static class TokenText
     /// <summary>Every token starts so, which lets secret scanners and people recognise one.</summary>
     public const string Prefix = "plt_";
 
-    /// <summary>Longer than any token the platform makes; a longer bearer value is refused unread.</summary>
-    public const int MaxLength = 4096;
+    /// <summary>Room for a JWT with many groups; a longer bearer value is refused unread.</summary>
+    public const int MaxLength = 16 * 1024;
 
     public static string New() => Prefix + Base64Url(RandomNumberGenerator.GetBytes(32));
 

@@ -12,7 +12,7 @@ public static class ImagesApi
 {
     public static RouteGroupBuilder MapImagesApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("api/images").WithTags("Images");
+        var api = app.MapGroup("api/images").WithTags("Images").RequireAuthorization();
         api.MapGet("", ListAsync)
             .WithSummary("The allow-listed images and their frameworks: the allow-list's patterns, and the framework images the nodes have");
         return api;

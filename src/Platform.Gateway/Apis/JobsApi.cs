@@ -8,6 +8,8 @@ using Platform.Core.Jobs;
 using Platform.Core.Jobs.Spec;
 using Platform.Gateway.Doors;
 using Platform.Gateway.Hosting;
+using Platform.Gateway.Identity;
+using Platform.Core.Identity;
 
 namespace Platform.Gateway.Apis;
 
@@ -23,7 +25,7 @@ public static class JobsApi
 
     public static RouteGroupBuilder MapJobsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("api/jobs").WithTags("Jobs");
+        var api = app.MapGroup("api/jobs").WithTags("Jobs").RequireAuthorization();
         api.MapPost("", SubmitAsync)
             .RequireRateLimiting(DoorsExtensions.SubmitPolicy)
             .Accepts<JobSpec>("application/json", "application/yaml", "application/x-yaml", "text/yaml")
@@ -66,11 +68,25 @@ public static class JobsApi
             return Problem(errors);
         }
 
-        var spec = parsed.Spec!;
+        var caller = request.HttpContext.Caller();
+        var team = parsed.Spec!.Team ?? caller.Teams.FirstOrDefault();
+        if (team is null)
+        {
+            return Problem([new SpecError("team", $"{caller.User} belongs to no team; name one in the spec.")]);
+        }
+
+        if (AccessResults.Refusal(caller, Act.Create, Resource.Job(team), $"jobs of team '{team}' (teams: {string.Join(", ", caller.Teams)})") is { } refusal)
+        {
+            return refusal;
+        }
+
+        var spec = parsed.Spec with { Team = team };
         if (keys.Count == 1)
         {
-            var id = JobIds.ForKey(spec.Name, keys[0]!);
-            var submitted = await grains.GetGrain<IJobGrain>(id).SubmitAsync(spec, keys[0]);
+            // A key is the caller's own: two users sending the same key make two jobs.
+            var key = $"{caller.User}/{keys[0]}";
+            var id = JobIds.ForKey(spec.Name, key);
+            var submitted = await grains.GetGrain<IJobGrain>(id).SubmitAsync(spec, key, caller.User);
             return submitted.Job is { } job
                 ? TypedResults.Created($"/api/jobs/{id}", job)
                 : TypedResults.Problem($"Idempotency-Key '{keys[0]}' was used before for a different job spec; nothing was stored.",
@@ -81,7 +97,7 @@ public static class JobsApi
         for (var attempt = 0; ; attempt++)
         {
             var id = JobIds.New(spec.Name);
-            var submitted = await grains.GetGrain<IJobGrain>(id).SubmitAsync(spec);
+            var submitted = await grains.GetGrain<IJobGrain>(id).SubmitAsync(spec, by: caller.User);
             if (submitted.Outcome == SubmitOutcome.Created || attempt == 2)
             {
                 return TypedResults.Created($"/api/jobs/{id}", submitted.Job
@@ -123,7 +139,9 @@ public static class JobsApi
             return Problem(errors);
         }
 
-        var page = await grains.GetGrain<IJobIndexGrain>(GrainKeys.JobIndex).ListAsync(new JobQuery(filter, team, after, limit));
+        var caller = context.Caller();
+        var page = await grains.GetGrain<IJobIndexGrain>(GrainKeys.JobIndex)
+            .ListAsync(new JobQuery(filter, team, after, limit, caller.IsAdmin ? null : caller.Teams));
         if (page.Next is { } next)
         {
             var query = QueryString.Create([
@@ -136,28 +154,33 @@ public static class JobsApi
         return TypedResults.Ok(page.Jobs.ToArray());
     }
 
-    private static async Task<Results<Ok<JobView>, NotFound>> GetAsync(string id, IGrainFactory grains) =>
-        await grains.GetGrain<IJobGrain>(id).GetAsync() is { } job ? TypedResults.Ok(job) : TypedResults.NotFound();
-
-    private static async Task<Results<Accepted<JobView>, NotFound, ProblemHttpResult>> CancelAsync(string id, IGrainFactory grains)
-    {
-        var job = grains.GetGrain<IJobGrain>(id);
-        if (await job.GetAsync() is not { } before)
+    private static async Task<Results<Ok<JobView>, ProblemHttpResult>> GetAsync(string id, HttpContext context, IGrainFactory grains) =>
+        await FindAsync(id, context, grains, Act.Read) switch
         {
-            return TypedResults.NotFound();
+            (_, { } refusal) => refusal,
+            (var job, _) => TypedResults.Ok(job!),
+        };
+
+    private static async Task<Results<Accepted<JobView>, ProblemHttpResult>> CancelAsync(string id, HttpContext context, IGrainFactory grains)
+    {
+        var (before, refusal) = await FindAsync(id, context, grains, Act.Stop);
+        if (refusal is not null)
+        {
+            return refusal;
         }
 
-        if (!await job.CancelAsync())
+        var job = grains.GetGrain<IJobGrain>(id);
+        if (!await job.CancelAsync(context.Caller().User))
         {
             return TypedResults.Problem(
-                $"Job {id} already finished {before.State}; nothing was changed.", statusCode: StatusCodes.Status409Conflict, title: "Job already finished");
+                $"Job {id} already finished {before!.State}; nothing was changed.", statusCode: StatusCodes.Status409Conflict, title: "Job already finished");
         }
 
         return TypedResults.Accepted($"/api/jobs/{id}", (await job.GetAsync())!);
     }
 
-    private static async Task<Results<Ok<LogPage>, NotFound, ValidationProblem>> LogsAsync(
-        string id, IGrainFactory grains, string? task = null, long after = 0, int limit = DefaultLogLimit)
+    private static async Task<Results<Ok<LogPage>, ValidationProblem, ProblemHttpResult>> LogsAsync(
+        string id, HttpContext context, IGrainFactory grains, string? task = null, long after = 0, int limit = DefaultLogLimit)
     {
         if (limit is < 1 or > MaxLogLimit || after < 0)
         {
@@ -165,36 +188,45 @@ public static class JobsApi
                 after < 0 ? "after must be 0 or a sequence number." : $"limit must be between 1 and {MaxLogLimit}.")]);
         }
 
-        if (await grains.GetGrain<IJobGrain>(id).GetAsync() is null)
+        if ((await FindAsync(id, context, grains, Act.Read)).Refusal is { } refusal)
         {
-            return TypedResults.NotFound();
+            return refusal;
         }
 
         return TypedResults.Ok(await grains.GetGrain<IJobLogGrain>(id).ReadAsync(task, after, limit));
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<JobEvent>>, NotFound>> EventsAsync(string id, IGrainFactory grains)
+    private static async Task<Results<Ok<IReadOnlyList<JobEvent>>, ProblemHttpResult>> EventsAsync(string id, HttpContext context, IGrainFactory grains)
     {
-        var job = grains.GetGrain<IJobGrain>(id);
-        if (await job.GetAsync() is null)
+        if ((await FindAsync(id, context, grains, Act.Read)).Refusal is { } refusal)
         {
-            return TypedResults.NotFound();
+            return refusal;
         }
 
-        return TypedResults.Ok(await job.GetEventsAsync());
+        return TypedResults.Ok(await grains.GetGrain<IJobGrain>(id).GetEventsAsync());
     }
 
-    private static async Task<Results<Ok<MetricsView>, NotFound>> MetricsAsync(string id, IGrainFactory grains)
+    private static async Task<Results<Ok<MetricsView>, ProblemHttpResult>> MetricsAsync(string id, HttpContext context, IGrainFactory grains)
     {
-        if (await grains.GetGrain<IJobGrain>(id).GetAsync() is null)
+        if ((await FindAsync(id, context, grains, Act.Read)).Refusal is { } refusal)
         {
-            return TypedResults.NotFound();
+            return refusal;
         }
 
         return TypedResults.Ok(new MetricsView(await grains.GetGrain<IJobLogGrain>(id).GetMetricsAsync()));
     }
 
-    private static ValidationProblem Problem(IEnumerable<SpecError> errors) => TypedResults.ValidationProblem(
-        errors.GroupBy(error => error.Field).ToDictionary(group => group.Key, group => group.Select(error => error.Message).ToArray()),
-        title: "The request is invalid; nothing was stored.");
+    /// <summary>The job if the caller may <paramref name="act"/> on it; else the refusal, a job of another team reading as no job at all.</summary>
+    private static async Task<(JobView? Job, ProblemHttpResult? Refusal)> FindAsync(string id, HttpContext context, IGrainFactory grains, Act act)
+    {
+        var job = await grains.GetGrain<IJobGrain>(id).GetAsync();
+        if (job is null)
+        {
+            return (null, AccessResults.NotFound($"job '{id}'"));
+        }
+
+        return (job, AccessResults.Refusal(context.Caller(), act, Resource.Job(job.Team), $"job '{id}'"));
+    }
+
+    private static ValidationProblem Problem(IEnumerable<SpecError> errors) => ApiProblems.Invalid(errors);
 }

@@ -8,7 +8,7 @@ public static class NodesApi
 {
     public static RouteGroupBuilder MapNodesApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("api/nodes").WithTags("Nodes");
+        var api = app.MapGroup("api/nodes").WithTags("Nodes").RequireAuthorization();
         api.MapGet("", ListAsync).WithSummary("Nodes with their GPU slots and who holds each");
         return api;
     }

@@ -7,7 +7,8 @@ using Platform.Contracts.Scheduling;
 using Platform.Core.Jobs.Spec;
 using Platform.Core.Notebooks;
 using Platform.Gateway.Hosting;
-using Platform.Gateway.Notebooks;
+using Platform.Core.Identity;
+using Platform.Gateway.Identity;
 
 namespace Platform.Gateway.Apis;
 
@@ -15,7 +16,7 @@ public static class NotebooksApi
 {
     public static RouteGroupBuilder MapNotebooksApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("api/notebooks").WithTags("Notebooks");
+        var api = app.MapGroup("api/notebooks").WithTags("Notebooks").RequireAuthorization();
         api.MapPost("", StartAsync)
             .Accepts<NotebookRequest>("application/json")
             .WithSummary("Start a notebook: Jupyter on whole GPUs, reached through the gateway at its url once Ready");
@@ -25,9 +26,15 @@ public static class NotebooksApi
         return api;
     }
 
-    private static async Task<Results<Accepted<NotebookView>, ValidationProblem>> StartAsync(
-        HttpRequest request, IGrainFactory grains, IOptions<ImagesOptions> images, IOptions<NotebookOptions> options, NotebookAccess access)
+    private static async Task<Results<Accepted<NotebookView>, ValidationProblem, ProblemHttpResult>> StartAsync(
+        HttpRequest request, IGrainFactory grains, IOptions<ImagesOptions> images, IOptions<NotebookOptions> options)
     {
+        var caller = request.HttpContext.Caller();
+        if (AccessResults.Refusal(caller, Act.Create, Resource.Notebook(caller.User), "notebooks") is { } refusal)
+        {
+            return refusal;
+        }
+
         var body = await new StreamReader(request.Body).ReadToEndAsync(request.HttpContext.RequestAborted);
         var parsed = NotebookRequestParser.Parse(body);
         if (!parsed.IsValid)
@@ -51,35 +58,52 @@ public static class NotebooksApi
             Cpus = asked.Cpus,
             MemoryMb = asked.MemoryMb,
             IdleTimeoutMinutes = asked.IdleTimeoutMinutes ?? options.Value.IdleTimeoutMinutes,
-            User = access.UserOf(request.HttpContext),
+            User = caller.User,
         });
         return TypedResults.Accepted($"/api/notebooks/{id}", notebook);
     }
 
-    private static async Task<Ok<NotebookView[]>> ListAsync(IGrainFactory grains)
+    /// <summary>The caller's own notebooks; an admin's list has everyone's, to stop them.</summary>
+    private static async Task<Ok<NotebookView[]>> ListAsync(HttpContext context, IGrainFactory grains)
     {
+        var caller = context.Caller();
         var summaries = await grains.GetGrain<INotebookIndexGrain>(INotebookIndexGrain.Key).ListAsync();
         var notebooks = await Task.WhenAll(summaries.Select(summary => grains.GetGrain<INotebookGrain>(summary.Id).GetAsync()));
-        return TypedResults.Ok(notebooks.OfType<NotebookView>().ToArray());
+        return TypedResults.Ok(notebooks.OfType<NotebookView>()
+            .Where(notebook => caller.Allows(Act.Read, Resource.Notebook(notebook.User ?? ""))).ToArray());
     }
 
-    private static async Task<Results<Ok<NotebookView>, NotFound>> GetAsync(string id, IGrainFactory grains) =>
-        await grains.GetGrain<INotebookGrain>(id).GetAsync() is { } notebook ? TypedResults.Ok(notebook) : TypedResults.NotFound();
+    private static async Task<Results<Ok<NotebookView>, ProblemHttpResult>> GetAsync(string id, HttpContext context, IGrainFactory grains) =>
+        await FindAsync(id, context, grains, Act.Read) switch
+        {
+            (_, { } refusal) => refusal,
+            (var notebook, _) => TypedResults.Ok(notebook!),
+        };
 
     /// <summary>Idempotent: stopping a notebook that has already ended answers 202 with it as it is.</summary>
-    private static async Task<Results<Accepted<NotebookView>, NotFound>> StopAsync(string id, IGrainFactory grains)
+    private static async Task<Results<Accepted<NotebookView>, ProblemHttpResult>> StopAsync(string id, HttpContext context, IGrainFactory grains)
     {
-        var notebook = grains.GetGrain<INotebookGrain>(id);
-        if (await notebook.GetAsync() is null)
+        if ((await FindAsync(id, context, grains, Act.Stop)).Refusal is { } refusal)
         {
-            return TypedResults.NotFound();
+            return refusal;
         }
 
+        var notebook = grains.GetGrain<INotebookGrain>(id);
         await notebook.StopAsync();
         return TypedResults.Accepted($"/api/notebooks/{id}", (await notebook.GetAsync())!);
     }
 
-    private static ValidationProblem Problem(IEnumerable<SpecError> errors) => TypedResults.ValidationProblem(
-        errors.GroupBy(error => error.Field).ToDictionary(group => group.Key, group => group.Select(error => error.Message).ToArray()),
-        title: "The request is invalid; nothing was stored.");
+    /// <summary>The notebook if the caller may <paramref name="act"/> on it; another user's reads as no notebook at all.</summary>
+    private static async Task<(NotebookView? Notebook, ProblemHttpResult? Refusal)> FindAsync(string id, HttpContext context, IGrainFactory grains, Act act)
+    {
+        var notebook = await grains.GetGrain<INotebookGrain>(id).GetAsync();
+        if (notebook is null)
+        {
+            return (null, AccessResults.NotFound($"notebook '{id}'"));
+        }
+
+        return (notebook, AccessResults.Refusal(context.Caller(), act, Resource.Notebook(notebook.User ?? ""), $"notebook '{id}'"));
+    }
+
+    private static ValidationProblem Problem(IEnumerable<SpecError> errors) => ApiProblems.Invalid(errors);
 }

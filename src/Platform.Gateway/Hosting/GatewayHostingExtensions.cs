@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Platform.Gateway.Doors;
 using Platform.Gateway.Errors;
 using Platform.Gateway.Hubs;
+using Platform.Gateway.Identity;
 using Platform.Gateway.Notebooks;
 using Platform.Grains.Hosting;
 using Platform.Silo;
@@ -44,6 +45,7 @@ public static class GatewayHostingExtensions
     {
         builder.Services.AddOptions<ImagesOptions>().BindConfiguration(ImagesOptions.Section);
         builder.Services.AddPlatformDoors();
+        builder.Services.AddPlatformIdentity(builder.Configuration);
         builder.Services.AddSignalR().AddJsonProtocol(options =>
             options.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddSingleton<LogStreams>();

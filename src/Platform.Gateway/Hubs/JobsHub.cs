@@ -1,6 +1,9 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Platform.Contracts.Jobs;
 using Platform.Contracts.Notebooks;
+using Platform.Core.Identity;
+using Platform.Gateway.Identity;
 
 namespace Platform.Gateway.Hubs;
 
@@ -8,13 +11,15 @@ namespace Platform.Gateway.Hubs;
 /// The hub of API.md at <c>/hubs/jobs</c>. A subscriber gets the job at once, then every change
 /// (<c>jobUpdated</c>), every log line from the first in order (<c>logLines</c>) and every metric point
 /// (<c>metricPoints</c>) as they come. A notebook's subscriber gets the notebook at once and on every
-/// change (<c>notebookUpdated</c>).
+/// change (<c>notebookUpdated</c>). Every subscription is checked against <see cref="AccessPolicy"/>
+/// as REST checks it: another team's job and another user's notebook are not there.
 /// </summary>
+[Authorize]
 public sealed class JobsHub(IGrainFactory grains, LogStreams streams) : Hub
 {
     public async Task SubscribeJob(string jobId)
     {
-        if (await grains.GetGrain<IJobGrain>(jobId).GetAsync() is not { } job)
+        if (await grains.GetGrain<IJobGrain>(jobId).GetAsync() is not { } job || !Caller.Allows(Act.Read, Resource.Job(job.Team)))
         {
             throw new HubException($"There is no job '{jobId}'.");
         }
@@ -33,7 +38,8 @@ public sealed class JobsHub(IGrainFactory grains, LogStreams streams) : Hub
     /// <summary>Sends the notebook at once, then on every change (<c>notebookUpdated</c>), its url once Ready.</summary>
     public async Task SubscribeNotebook(string notebookId)
     {
-        if (await grains.GetGrain<INotebookGrain>(notebookId).GetAsync() is not { } notebook)
+        if (await grains.GetGrain<INotebookGrain>(notebookId).GetAsync() is not { } notebook
+            || !Caller.Allows(Act.Read, Resource.Notebook(notebook.User ?? "")))
         {
             throw new HubException($"There is no notebook '{notebookId}'.");
         }
@@ -49,6 +55,8 @@ public sealed class JobsHub(IGrainFactory grains, LogStreams streams) : Hub
         streams.CloseAll(Context.ConnectionId);
         return base.OnDisconnectedAsync(exception);
     }
+
+    private Caller Caller => PlatformClaims.CallerOf(Context.User!) ?? throw new HubException("Sign in first.");
 
     public static string JobGroup(string jobId) => $"job:{jobId}";
 

@@ -1,32 +1,38 @@
-using Microsoft.Extensions.Options;
 using Platform.Contracts.Notebooks;
-using Platform.Core.Notebooks;
+using Platform.Core.Identity;
 using Platform.Gateway.Doors;
+using Platform.Gateway.Identity;
 
 namespace Platform.Gateway.Notebooks;
 
 /// <summary>
-/// The one place that decides who may use a notebook: every request of the proxy passes here
-/// before it is forwarded, and nothing else reaches a notebook. Today a caller may use a notebook
-/// that exists and is Ready, from a page of this gateway or of <c>Platform:AllowedOrigins</c>
+/// The one place that decides who may use a notebook: every request of the proxy, HTTP or
+/// WebSocket, passes here before it is forwarded, and nothing else reaches a notebook. Only its
+/// owner may (<see cref="AccessPolicy"/>: another user's notebook is not there, an admin may stop
+/// it but not use it), from a page of this gateway or of <c>Platform:AllowedOrigins</c>
 /// (<see cref="OriginRule"/>: a request from another site's page is refused, since the proxy
-/// authenticates every request it forwards). Per-user access goes here:
-/// compare <see cref="UserOf"/> with <see cref="NotebookRoute.User"/>.
+/// authenticates every request it forwards).
 /// </summary>
-public sealed class NotebookAccess(IOptions<NotebookOptions> options, OriginRule origins)
+public sealed class NotebookAccess(OriginRule origins)
 {
-    /// <summary>
-    /// Who is calling. The platform has no authentication yet, so every caller is the configured
-    /// <c>Platform:Notebooks:DefaultUser</c>.
-    /// </summary>
-    public string UserOf(HttpContext context) => options.Value.DefaultUser;
-
     public AccessDecision Decide(HttpContext context, string notebookId, NotebookRoute? route)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (route is null)
+        var caller = PlatformClaims.CallerOf(context.User);
+        if (caller is null)
         {
-            return AccessDecision.Refuse(StatusCodes.Status404NotFound, "No such notebook", $"There is no notebook '{notebookId}'.");
+            return AccessDecision.Refuse(StatusCodes.Status401Unauthorized, "Sign-in required", "Sign in to the platform to reach a notebook.");
+        }
+
+        var access = route is null ? Access.Hidden : AccessPolicy.Decide(caller, Act.Use, Resource.Notebook(route.User));
+        if (access == Access.Hidden)
+        {
+            return AccessDecision.Refuse(StatusCodes.Status404NotFound, "Not found", $"There is no notebook '{notebookId}'.");
+        }
+
+        if (access == Access.Forbidden)
+        {
+            return AccessDecision.Refuse(StatusCodes.Status403Forbidden, "Forbidden", $"Notebook {notebookId} is {route!.User}'s; only its owner can use it.");
         }
 
         if (origins.Check(context.Request) is { } refusal)
@@ -34,7 +40,7 @@ public sealed class NotebookAccess(IOptions<NotebookOptions> options, OriginRule
             return AccessDecision.Refuse(refusal.Status, refusal.Title, refusal.Detail);
         }
 
-        return route.State switch
+        return route!.State switch
         {
             NotebookState.Ready when route.Host is not null && route.Port is not null => AccessDecision.Allow,
             NotebookState.Pending or NotebookState.Starting or NotebookState.Ready => AccessDecision.Refuse(

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime.Hosting;
 using Orleans.Serialization;
@@ -8,6 +9,7 @@ using Platform.Contracts.Notebooks;
 using Platform.Contracts.Scheduling;
 using Platform.Core.Notebooks;
 using Platform.Core.Settings;
+using Platform.Grains.Identity;
 using Platform.Grains.Jobs;
 using Platform.Grains.Logs;
 using Platform.Grains.Nodes;
@@ -52,6 +54,8 @@ public static class PlatformGrainsExtensions
             await grains.GetGrain<IJobRetentionGrain>(IJobRetentionGrain.Key).StartAsync();
             await grains.GetGrain<ISchedulerGrain>(GrainKeys.DefaultPool).ResumeAsync();
             await grains.GetGrain<INotebookIndexGrain>(INotebookIndexGrain.Key).ResumeAsync();
+            await AdminTokenFile.EnsureAsync(dataDir, grains, services.GetRequiredService<TimeProvider>(),
+                services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AdminTokenFile)));
         });
         return silo;
     }

@@ -166,7 +166,8 @@ public sealed partial class JobGrain
         }
     }
 
-    private async Task FinishAsync(JobState final, string? reason)
+    /// <param name="by">The user who ended the job; null when the platform did.</param>
+    private async Task FinishAsync(JobState final, string? reason, string? by = null)
     {
         var now = time.GetUtcNow();
         Job.State = final;
@@ -179,7 +180,7 @@ public sealed partial class JobGrain
             task.Reason = final == JobState.Cancelled ? "Cancelled" : $"Job {final}";
         }
 
-        AddEvent(final.ToString(), reason ?? $"Job {final}", reason: reason);
+        AddEvent(final.ToString(), reason ?? $"Job {final}", reason: reason, by: by);
         _deadline?.Dispose();
         foreach (var timer in _restarts.Values)
         {

@@ -40,7 +40,7 @@ public sealed partial class JobGrain(
         return Task.CompletedTask;
     }
 
-    public async Task<JobSubmission> SubmitAsync(JobSpec spec, string? idempotencyKey = null)
+    public async Task<JobSubmission> SubmitAsync(JobSpec spec, string? idempotencyKey = null, string? by = null)
     {
         var fingerprint = SpecFingerprint.Of(spec);
         if (state.RecordExists)
@@ -52,13 +52,13 @@ public sealed partial class JobGrain(
 
         Job.IdempotencyKey = idempotencyKey;
         Job.SpecFingerprint = fingerprint;
-        return new JobSubmission(SubmitOutcome.Created, await CreateAsync(spec, owner: null));
+        return new JobSubmission(SubmitOutcome.Created, await CreateAsync(spec, owner: null, by));
     }
 
     public async Task<JobView> SubmitOwnedAsync(JobSpec spec, JobOwner owner) =>
-        state.RecordExists ? View() : await CreateAsync(spec, owner);
+        state.RecordExists ? View() : await CreateAsync(spec, owner, by: null);
 
-    private async Task<JobView> CreateAsync(JobSpec spec, JobOwner? owner)
+    private async Task<JobView> CreateAsync(JobSpec spec, JobOwner? owner, string? by)
     {
         Job.Owner = owner;
         var now = time.GetUtcNow();
@@ -70,7 +70,7 @@ public sealed partial class JobGrain(
         {
             Name = TaskNames.Of(task.Type, task.Index), Type = task.Type, Index = task.Index, State = TaskState.Pending,
         })];
-        AddEvent("Queued", $"Job submitted with {Job.Tasks.Count} tasks");
+        AddEvent("Queued", $"Job submitted with {Job.Tasks.Count} tasks", by: by);
         await SaveAsync();
 
         await EnqueueAsync(Job.Tasks);
@@ -81,16 +81,18 @@ public sealed partial class JobGrain(
 
     public Task<IReadOnlyList<JobEvent>> GetEventsAsync() => Task.FromResult<IReadOnlyList<JobEvent>>([.. Job.Events]);
 
-    public Task<bool> CancelAsync() => StopAsync("Cancelled by user");
+    public Task<bool> CancelAsync(string? by = null) => StopAsync($"Cancelled by {by ?? "user"}", by);
 
-    public async Task<bool> StopAsync(string reason)
+    public Task<bool> StopAsync(string reason) => StopAsync(reason, by: null);
+
+    private async Task<bool> StopAsync(string reason, string? by)
     {
         if (!state.RecordExists || Job.State.IsFinished())
         {
             return false;
         }
 
-        await FinishAsync(JobState.Cancelled, reason);
+        await FinishAsync(JobState.Cancelled, reason, by);
         return true;
     }
 
@@ -197,8 +199,8 @@ public sealed partial class JobGrain(
         _ = GrainFactory.GetGrain<IJobFeedGrain>(IJobFeedGrain.Key).PublishJobAsync(View());
     }
 
-    private void AddEvent(string type, string message, string? task = null, string? node = null, string? reason = null) =>
-        Job.Events.Add(new JobEvent(time.GetUtcNow(), type, task, node, reason, message));
+    private void AddEvent(string type, string message, string? task = null, string? node = null, string? reason = null, string? by = null) =>
+        Job.Events.Add(new JobEvent(time.GetUtcNow(), type, task, node, reason, message, by));
 
     private JobView View() => JobViews.Of(Id, Job);
 }

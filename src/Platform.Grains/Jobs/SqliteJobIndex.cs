@@ -74,11 +74,13 @@ public sealed class SqliteJobIndex(SqliteDatabase database, Serializer serialize
         command.CommandText = """
             SELECT view, created_at, job_id FROM job_index
             WHERE listed = 1 AND ($state IS NULL OR state = $state) AND ($team IS NULL OR team = $team)
+              AND ($teams IS NULL OR team IN (SELECT value FROM json_each($teams)))
               AND ($after IS NULL OR created_at < $after OR (created_at = $after AND job_id < $afterId))
             ORDER BY created_at DESC, job_id DESC LIMIT $limit
             """;
         command.Parameters.AddWithValue("$state", (object?)query.State?.ToString() ?? DBNull.Value);
         command.Parameters.AddWithValue("$team", (object?)query.Team ?? DBNull.Value);
+        command.Parameters.AddWithValue("$teams", query.Teams is null ? DBNull.Value : System.Text.Json.JsonSerializer.Serialize(query.Teams));
         command.Parameters.AddWithValue("$after", (object?)query.After?.CreatedAt.UtcTicks ?? DBNull.Value);
         command.Parameters.AddWithValue("$afterId", (object?)query.After?.JobId ?? DBNull.Value);
         // One more than asked says whether another page follows.

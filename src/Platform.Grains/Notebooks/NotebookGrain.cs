@@ -176,7 +176,7 @@ public sealed partial class NotebookGrain(
     {
         await state.WriteStateAsync();
         await GrainFactory.GetGrain<INotebookIndexGrain>(INotebookIndexGrain.Key)
-            .UpsertAsync(new NotebookSummary(Id, Notebook.State, Notebook.CreatedAt));
+            .UpsertAsync(new NotebookSummary(Id, Notebook.State, Notebook.CreatedAt, Notebook.Start?.User));
         _ = GrainFactory.GetGrain<IJobFeedGrain>(IJobFeedGrain.Key).PublishNotebookAsync(View());
     }
 
@@ -204,6 +204,7 @@ public sealed partial class NotebookGrain(
         CreatedAt = Notebook.CreatedAt,
         Image = Notebook.Start!.Image,
         IdleTimeoutMinutes = Notebook.Start.IdleTimeoutMinutes,
+        User = Notebook.Start.User,
     };
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Notebook {NotebookId} queued: image {Image}, {Gpus} GPUs")]

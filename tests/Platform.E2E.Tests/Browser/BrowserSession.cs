@@ -29,7 +29,8 @@ public sealed partial class BrowserSession : IAsyncDisposable
 
     public IPage Page { get; }
 
-    public static async Task<BrowserSession> OpenAsync(ChromiumFixture chromium, PlatformProcess platform)
+    /// <summary>A browser signed in with <paramref name="token"/> (the admin's when null); none when <paramref name="signIn"/> is false.</summary>
+    public static async Task<BrowserSession> OpenAsync(ChromiumFixture chromium, PlatformProcess platform, string? token = null, bool signIn = true)
     {
         var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -37,6 +38,16 @@ public sealed partial class BrowserSession : IAsyncDisposable
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
             AcceptDownloads = true,
         });
+        if (signIn)
+        {
+            // The session cookie lands in this context, as when a person signs in on the sign-in page.
+            var response = await context.APIRequest.PostAsync("/api/session", new APIRequestContextOptions
+            {
+                DataObject = new { token = token ?? platform.AdminToken },
+            });
+            Assert.True(response.Ok, $"signing in answered {response.Status}: {await response.TextAsync()}");
+        }
+
         return new BrowserSession(context, await context.NewPageAsync());
     }
 

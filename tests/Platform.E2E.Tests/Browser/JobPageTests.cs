@@ -138,7 +138,7 @@ public sealed class JobPageTests(PlatformFixture fixture, ChromiumFixture chromi
         await page.GetByTestId("cancel-confirm").ClickAsync();
 
         await browser.ExpectJobToEndAsync(Platform, id, "Cancelled", TimeSpan.FromSeconds(60));
-        await Expect(page.GetByTestId("job-reason")).ToHaveTextAsync("Cancelled by user");
+        await Expect(page.GetByTestId("job-reason")).ToHaveTextAsync("Cancelled by admin");
         await Expect(page.GetByTestId("cancel-job")).ToBeDisabledAsync();
         await Expect(page.Locator("[data-testid=task-row][data-task=worker-0] [data-testid=task-state]")).ToHaveTextAsync("Killed");
         await Expect(page.Locator(".log-line").Filter(new() { HasText = "stopping" })).ToHaveCountAsync(1);

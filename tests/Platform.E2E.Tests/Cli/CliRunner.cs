@@ -28,10 +28,12 @@ public sealed class CliRunner(PlatformProcess platform)
             WorkingDirectory = Samples.RepositoryRoot(),
         };
         start.Environment["PLATFORM_URL"] = platform.BaseAddress.ToString();
-        foreach (var variable in new[] { "PLATFORM_TOKEN", "BROWSER", "DISPLAY", "WAYLAND_DISPLAY" })
+        foreach (var variable in new[] { "BROWSER", "DISPLAY", "WAYLAND_DISPLAY" })
         {
             start.Environment.Remove(variable);
         }
+
+        start.Environment["PLATFORM_TOKEN"] = platform.AdminToken;
 
         foreach (var (name, value) in environment)
         {

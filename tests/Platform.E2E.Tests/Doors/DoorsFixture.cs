@@ -7,7 +7,8 @@ namespace Platform.E2E.Tests.Doors;
 /// <summary>
 /// One platform shared by the door tests: one fake GPU, a trusted extra origin, the fault endpoint
 /// on. <see cref="Bare"/> is a client that sends nothing a browser page of another site could not
-/// (no <c>X-Platform-Client</c>), unlike <see cref="PlatformProcess.Http"/>.
+/// (no <c>X-Platform-Client</c>), unlike <see cref="PlatformProcess.Http"/>; it does carry the admin's
+/// token, so what it meets are the doors, not authentication.
 /// </summary>
 public sealed class DoorsFixture : IAsyncLifetime
 {
@@ -32,6 +33,7 @@ public sealed class DoorsFixture : IAsyncLifetime
         });
         await Platform.StartAsync();
         Bare = new HttpClient { BaseAddress = Platform.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        Bare.DefaultRequestHeaders.Authorization = new("Bearer", Platform.AdminToken);
     }
 
     /// <summary>Whether <c>GET /api/jobs</c> lists a job of this name (an array, or a page holding one).</summary>

@@ -46,9 +46,13 @@ public sealed class HubClient : IAsyncDisposable
     public ConcurrentQueue<JsonElement> Notebooks { get; } = new();
 
     /// <param name="gate">When given, the client takes no further message while the gate is closed.</param>
-    public static async Task<HubClient> ConnectAsync(PlatformProcess platform, SemaphoreSlim? gate = null)
+    /// <param name="token">The bearer token to connect with; the admin's when null.</param>
+    public static async Task<HubClient> ConnectAsync(PlatformProcess platform, SemaphoreSlim? gate = null, string? token = null)
     {
-        var connection = new HubConnectionBuilder().WithUrl(new Uri(platform.BaseAddress, "hubs/jobs")).Build();
+        var bearer = token ?? platform.AdminToken;
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(platform.BaseAddress, "hubs/jobs"), options => options.AccessTokenProvider = () => Task.FromResult<string?>(bearer))
+            .Build();
         var client = new HubClient(connection, gate);
         await connection.StartAsync();
         return client;

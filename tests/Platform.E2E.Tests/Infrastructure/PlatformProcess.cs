@@ -56,7 +56,13 @@ public sealed class PlatformProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>An admin's client (the admin token of the first start) that sends <c>X-Platform-Client</c>, as the CLI does.</summary>
     public HttpClient Http { get; private set; } = null!;
+
+    /// <summary>The admin token the platform wrote to <c>{DataDir}/admin-token</c> at its first start.</summary>
+    public string AdminToken { get; private set; } = "";
+
+    public string AdminTokenPath => Path.Combine(DataDir, "admin-token");
 
     public string Output => _process?.Output ?? "";
 
@@ -104,12 +110,45 @@ public sealed class PlatformProcess : IAsyncDisposable
                 throw new GaveUpException($"The platform exited at start:\n{Output}");
             }
 
+            if (AdminToken.Length == 0)
+            {
+                Assert.True(File.Exists(AdminTokenPath), $"{AdminTokenPath} is not written yet");
+                AdminToken = (await File.ReadAllTextAsync(AdminTokenPath)).Trim();
+                Http.DefaultRequestHeaders.Authorization = new("Bearer", AdminToken);
+            }
+
             var nodes = await Http.GetFromJsonAsync<JsonElement>("api/nodes");
             if (NodeId.Length > 0)
             {
                 Assert.Contains(nodes.EnumerateArray(), node => node.GetProperty("id").GetString() == NodeId);
             }
         }, TimeSpan.FromSeconds(60), "the platform to start and register its node");
+    }
+
+    /// <summary>
+    /// A client signed in with a new API token of <paramref name="user"/> (made by the admin), sending
+    /// <c>X-Platform-Client</c> like <see cref="Http"/>.
+    /// </summary>
+    public async Task<UserClient> UserAsync(string user, string role, params string[] teams)
+    {
+        var response = await Http.PostAsJsonAsync("api/tokens", new { user, role, teams });
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"making a token for {user} answered {(int)response.StatusCode}: {body}");
+        var created = JsonDocument.Parse(body).RootElement;
+        return new UserClient(user, created.GetProperty("id").GetString()!, created.GetProperty("token").GetString()!, ClientWith(created.GetProperty("token").GetString()));
+    }
+
+    /// <summary>A client of this platform with <paramref name="bearer"/> (none when null), sending <c>X-Platform-Client</c>.</summary>
+    public HttpClient ClientWith(string? bearer)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        client.DefaultRequestHeaders.Add("X-Platform-Client", "e2e");
+        if (bearer is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new("Bearer", bearer);
+        }
+
+        return client;
     }
 
     /// <summary>SIGKILL: the process gets no chance to clean up, like a crash.</summary>
