@@ -17,6 +17,7 @@ Urls="http://127.0.0.1:$port" Platform__DataDir="$data" Platform__SiloPort=11311
   dotnet src/Platform.Gateway/bin/Release/net10.0/Platform.Gateway.dll >"$data/platform.log" 2>&1 &
 platform=$!
 trap 'kill $platform 2>/dev/null; docker ps -aq --filter label=platform.node=bench | xargs -r docker rm -f >/dev/null; rm -rf "$data"' EXIT
-for _ in $(seq 60); do curl -fs "http://127.0.0.1:$port/api/nodes" | grep -q '"id"' && break; sleep 1; done
+up() { [ -s "$data/admin-token" ] && curl -fs -H "Authorization: Bearer $(cat "$data/admin-token")" "http://127.0.0.1:$port/api/nodes" | grep -q '"id"'; }
+for _ in $(seq 60); do up && break; sleep 1; done
 
-dotnet bench/LogThroughput/bin/Release/net10.0/LogThroughput.dll "http://127.0.0.1:$port" "$lines"
+PLATFORM_TOKEN="$(cat "$data/admin-token")" dotnet bench/LogThroughput/bin/Release/net10.0/LogThroughput.dll "http://127.0.0.1:$port" "$lines"

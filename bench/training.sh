@@ -22,7 +22,9 @@ Urls="$url" Platform__DataDir="$data" Platform__SiloPort=11312 Platform__Gateway
   dotnet src/Platform.Gateway/bin/Release/net10.0/Platform.Gateway.dll >"$data/platform.log" 2>&1 &
 platform=$!
 trap 'kill $platform 2>/dev/null; docker ps -aq --filter label=platform.node=bench-training | xargs -r docker rm -f >/dev/null; rm -rf "$data"' EXIT
-for _ in $(seq 60); do curl -fs "$url/api/nodes" | grep -q '"id"' && break; sleep 1; done
+up() { [ -s "$data/admin-token" ] && curl -fs -H "Authorization: Bearer $(cat "$data/admin-token")" "$url/api/nodes" | grep -q '"id"'; }
+for _ in $(seq 60); do up && break; sleep 1; done
+auth="Authorization: Bearer $(cat "$data/admin-token")"
 
 # Each run's figures as JSON: {"accuracy", "wall_s", "samples_per_sec"} (the mean of the
 # @metric rates, which leave evaluation out), from its log on stdin.
@@ -39,17 +41,17 @@ print(json.dumps({"accuracy": accuracy, "wall_s": wall, "samples_per_sec": sum(r
 
 job="$(sed -E "s/^(command: \[.*)\]$/\1, \"--epochs\", \"$epochs\"]/" samples/training/torchsharp-ps/job.yaml)"
 start=$(date +%s.%N)
-id="$(curl -fsS -X POST -H 'Content-Type: application/yaml' --data-binary "$job" "$url/api/jobs" \
+id="$(curl -fsS -H "$auth" -X POST -H 'Content-Type: application/yaml' --data-binary "$job" "$url/api/jobs" \
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')"
 state=""
 until [[ "$state" =~ ^(Succeeded|Failed|Cancelled)$ ]]; do
   sleep 2
   # A busy machine may answer slowly: a failed poll is simply retried.
-  state="$(curl -fs --max-time 30 "$url/api/jobs/$id" | python3 -c 'import json,sys; print(json.load(sys.stdin)["state"])' 2>/dev/null || true)"
+  state="$(curl -fs -H "$auth" --max-time 30 "$url/api/jobs/$id" | python3 -c 'import json,sys; print(json.load(sys.stdin)["state"])' 2>/dev/null || true)"
 done
 ps_wall="$(python3 -c "import time; print(round(time.time() - $start, 1))")"
 [ "$state" = Succeeded ] || { echo "the parameter-server job ended $state; see $url/api/jobs/$id" >&2; exit 1; }
-ps="$(curl -fs "$url/api/jobs/$id/logs?task=worker-0&limit=10000" \
+ps="$(curl -fs -H "$auth" "$url/api/jobs/$id/logs?task=worker-0&limit=10000" \
   | python3 -c 'import json,sys; [print(l["text"]) for l in json.load(sys.stdin)["lines"]]' | summarize "$ps_wall")"
 echo "parameter servers: $ps"
 

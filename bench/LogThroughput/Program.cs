@@ -10,7 +10,9 @@ using Microsoft.AspNetCore.SignalR.Client;
 // the same container, is `docker logs` reading those lines straight from the engine.
 var url = new Uri(args.ElementAtOrDefault(0) ?? "http://127.0.0.1:5080");
 var total = int.Parse(args.ElementAtOrDefault(1) ?? "200000", CultureInfo.InvariantCulture);
+var token = Environment.GetEnvironmentVariable("PLATFORM_TOKEN") ?? throw new InvalidOperationException("Set PLATFORM_TOKEN to an API token of the platform.");
 using var http = new HttpClient { BaseAddress = url };
+http.DefaultRequestHeaders.Authorization = new("Bearer", token);
 
 var spec = $$"""
     name: log-throughput
@@ -26,7 +28,9 @@ var jobId = (await submitted.EnsureSuccessStatusCode().Content.ReadFromJsonAsync
 var received = 0;
 var first = new Stopwatch();
 var done = new TaskCompletionSource();
-await using var hub = new HubConnectionBuilder().WithUrl(new Uri(url, "hubs/jobs")).Build();
+await using var hub = new HubConnectionBuilder()
+    .WithUrl(new Uri(url, "hubs/jobs"), options => options.AccessTokenProvider = () => Task.FromResult<string?>(token))
+    .Build();
 hub.On<string, List<JsonElement>>("logLines", (_, lines) =>
 {
     if (received == 0)

@@ -4,6 +4,7 @@ using Platform.Cli.Images;
 using Platform.Cli.Jobs;
 using Platform.Cli.Nodes;
 using Platform.Cli.Notebooks;
+using Platform.Cli.Tokens;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -35,6 +36,15 @@ app.Configure(config =>
         image.SetDescription("The framework images jobs may run.");
         image.AddCommand<ImageListCommand>("list").WithDescription("The allowed framework images the nodes have: framework, version, size, nodes.");
     });
+    config.AddBranch("token", token =>
+    {
+        token.SetDescription("API tokens: who may use the platform, with which role and teams (admins).");
+        token.AddCommand<TokenCreateCommand>("create").WithDescription("Make an API token and print it (shown once).")
+            .WithExample("token", "create", "--user", "ann", "--role", "member", "--team", "vision");
+        token.AddCommand<TokenListCommand>("list").WithDescription("The API tokens, without their text.");
+        token.AddCommand<TokenRevokeCommand>("revoke").WithDescription("Revoke an API token: it stops working at once.");
+    });
+    config.AddCommand<MeCommand>("me").WithDescription("Who the platform takes this CLI's token for: user, role, teams.");
     config.AddBranch("notebook", notebook =>
     {
         notebook.SetDescription("Jupyter notebooks on the platform's GPUs.");

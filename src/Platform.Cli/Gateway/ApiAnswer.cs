@@ -37,6 +37,11 @@ public sealed record ApiAnswer(HttpStatusCode Status, string Body, string? Media
         var problem = Problem();
         var details = problem is null ? Body : string.Join("; ", problem.Lines());
         var message = $"{what}: the platform answered {(int)Status} {Status}" + (details.Length > 0 ? $": {details}" : ".");
+        if (Status == HttpStatusCode.Unauthorized)
+        {
+            message += $" Give a token: --token, ${GatewaySettings.TokenVariable} or the file {TokenFile.Path} (run.sh writes the admin's there).";
+        }
+
         return new GatewayException(message, Status, problem);
     }
 }

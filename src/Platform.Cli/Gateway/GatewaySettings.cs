@@ -16,7 +16,7 @@ public class GatewaySettings : CommandSettings
     public string? Url { get; init; }
 
     [CommandOption("--token <TOKEN>")]
-    [Description("Sent as 'Authorization: Bearer TOKEN'. Default: $PLATFORM_TOKEN.")]
+    [Description("Sent as 'Authorization: Bearer TOKEN'. Default: $PLATFORM_TOKEN, else the file ~/.config/platform/token.")]
     public string? Token { get; init; }
 
     /// <summary>The gateway's base address, always ending in '/'.</summary>
@@ -29,7 +29,7 @@ public class GatewaySettings : CommandSettings
         }
     }
 
-    public string? BearerToken => FirstSet(Token, Environment.GetEnvironmentVariable(TokenVariable));
+    public string? BearerToken => FirstSet(Token, Environment.GetEnvironmentVariable(TokenVariable), TokenFile.Read());
 
     public GatewayClient CreateClient() => new(GatewayUrl, BearerToken);
 

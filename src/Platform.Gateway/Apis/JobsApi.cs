@@ -222,7 +222,7 @@ public static class JobsApi
         var job = await grains.GetGrain<IJobGrain>(id).GetAsync();
         if (job is null)
         {
-            return (null, AccessResults.NotFound($"job '{id}'"));
+            return (null, AccessResults.NotFound());
         }
 
         return (job, AccessResults.Refusal(context.Caller(), act, Resource.Job(job.Team), $"job '{id}'"));

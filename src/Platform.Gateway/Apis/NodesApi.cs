@@ -1,6 +1,8 @@
 using Platform.Contracts.Jobs;
 using Platform.Contracts.Nodes;
 using Platform.Contracts.Scheduling;
+using Platform.Core.Identity;
+using Platform.Gateway.Identity;
 
 namespace Platform.Gateway.Apis;
 
@@ -13,10 +15,19 @@ public static class NodesApi
         return api;
     }
 
-    private static async Task<NodeView[]> ListAsync(IGrainFactory grains)
+    private static async Task<NodeView[]> ListAsync(HttpContext context, IGrainFactory grains)
     {
         var nodes = await grains.GetGrain<ISchedulerGrain>(GrainKeys.DefaultPool).GetNodesAsync();
-        var views = await Task.WhenAll(nodes.Select(node => grains.GetGrain<INodeGrain>(node.NodeId).GetViewAsync()));
-        return views.OfType<NodeView>().ToArray();
+        var views = (await Task.WhenAll(nodes.Select(node => grains.GetGrain<INodeGrain>(node.NodeId).GetViewAsync()))).OfType<NodeView>().ToArray();
+        var caller = context.Caller();
+        if (caller.IsAdmin)
+        {
+            return views;
+        }
+
+        var jobs = NodeViewMask.JobIds(views).ToArray();
+        var teams = await Task.WhenAll(jobs.Select(async id => (await grains.GetGrain<IJobGrain>(id).GetAsync())?.Team));
+        var visible = jobs.Where((_, i) => caller.Allows(Act.Read, Resource.Job(teams[i]))).ToHashSet(StringComparer.Ordinal);
+        return [.. views.Select(view => NodeViewMask.Apply(view, visible.Contains))];
     }
 }

@@ -99,7 +99,7 @@ public static class NotebooksApi
         var notebook = await grains.GetGrain<INotebookGrain>(id).GetAsync();
         if (notebook is null)
         {
-            return (null, AccessResults.NotFound($"notebook '{id}'"));
+            return (null, AccessResults.NotFound());
         }
 
         return (notebook, AccessResults.Refusal(context.Caller(), act, Resource.Notebook(notebook.User ?? ""), $"notebook '{id}'"));

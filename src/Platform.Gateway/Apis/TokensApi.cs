@@ -81,6 +81,6 @@ public static class TokensApi
 
         return await grains.GetGrain<IApiTokensGrain>(IApiTokensGrain.Key).RevokeAsync(id)
             ? TypedResults.NoContent()
-            : AccessResults.NotFound($"token '{id}'");
+            : AccessResults.NotFound();
     }
 }

@@ -10,15 +10,17 @@ public static class AccessResults
     public static ProblemHttpResult? Refusal(Caller caller, Act act, Resource resource, string what) => AccessPolicy.Decide(caller, act, resource) switch
     {
         Access.Allowed => null,
-        Access.Hidden => NotFound(what),
+        Access.Hidden => NotFound(),
         _ => TypedResults.Problem(
             $"{caller.User} ({caller.Role.ToString().ToLowerInvariant()}) may not {Verb(act)} {what}; nothing was changed.",
             statusCode: StatusCodes.Status403Forbidden, title: "Forbidden"),
     };
 
-    /// <summary>The one 404 of a missing resource and of one the caller may not know of: the two must read alike.</summary>
-    public static ProblemHttpResult NotFound(string what) =>
-        TypedResults.Problem($"There is no {what}.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
+    /// <summary>
+    /// The one 404 of a missing resource and of one the caller may not know of: the two read alike,
+    /// and alike an unknown route ("There is nothing at PATH").
+    /// </summary>
+    public static ProblemHttpResult NotFound() => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound);
 
     private static string Verb(Act act) => act switch
     {

@@ -8,7 +8,8 @@ namespace Platform.Gateway.Identity;
 /// changes something on the strength of the session cookie must also carry the antiforgery token
 /// the web UI read from <c>GET /api/session/antiforgery</c> (header <see cref="Header"/>). Bearer
 /// tokens are never sent by the browser on its own and need none. The notebook proxy is left to
-/// Jupyter's pages, which cannot know this token: the proxy refuses requests from other origins.
+/// Jupyter's pages, which cannot know this token, and the hub to SignalR's negotiate POST, which
+/// changes nothing: both refuse requests from other origins (<c>OriginRule</c>).
 /// </summary>
 public sealed class AntiforgeryMiddleware(RequestDelegate next, IAntiforgery antiforgery)
 {
@@ -19,6 +20,7 @@ public sealed class AntiforgeryMiddleware(RequestDelegate next, IAntiforgery ant
     {
         if (context.User.Identity is { IsAuthenticated: true, AuthenticationType: IdentitySchemes.Cookie }
             && !context.Request.Path.StartsWithSegments(NotebookPaths.Prefix)
+            && !context.Request.Path.StartsWithSegments(IdentitySchemes.HubPath)
             && !HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method) && !HttpMethods.IsOptions(context.Request.Method)
             && !await antiforgery.IsRequestValidAsync(context))
         {

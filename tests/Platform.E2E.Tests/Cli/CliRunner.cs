@@ -34,6 +34,8 @@ public sealed class CliRunner(PlatformProcess platform)
         }
 
         start.Environment["PLATFORM_TOKEN"] = platform.AdminToken;
+        // Never the token file of the person running the tests.
+        start.Environment["XDG_CONFIG_HOME"] = Path.Combine(Path.GetTempPath(), "platform-e2e-no-config");
 
         foreach (var (name, value) in environment)
         {

@@ -78,7 +78,8 @@ public sealed class OriginAndHostTests(DoorsFixture fixture)
     [Fact]
     public async Task Hub_websocket_from_a_foreign_origin_is_refused_and_from_the_own_origin_opens()
     {
-        var hub = WebSocketAddress("hubs/jobs");
+        // A browser's WebSocket carries no Authorization header: the hub reads the token from the query.
+        var hub = WebSocketAddress($"hubs/jobs?access_token={Platform.AdminToken}");
 
         Assert.Equal(HttpStatusCode.Forbidden, await RefusedHandshakeAsync(hub, Foreign));
         using var own = await OpenAsync(hub, fixture.OwnOrigin);
