@@ -29,6 +29,9 @@ public sealed partial class BrowserSession : IAsyncDisposable
 
     public IPage Page { get; }
 
+    /// <summary>The context's cookies and API requests: what this browser is signed in as.</summary>
+    public IBrowserContext Context => _context;
+
     /// <summary>A browser signed in with <paramref name="token"/> (the admin's when null); none when <paramref name="signIn"/> is false.</summary>
     public static async Task<BrowserSession> OpenAsync(ChromiumFixture chromium, PlatformProcess platform, string? token = null, bool signIn = true)
     {
