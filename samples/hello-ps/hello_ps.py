@@ -14,6 +14,8 @@ import time
 
 CLUSTER_VARS = {"TF_CONFIG", "MASTER_ADDR", "MASTER_PORT", "WORLD_SIZE", "RANK",
                 "NVIDIA_VISIBLE_DEVICES"}
+# Secret variables: their value would land in the job's logs, so only their length is printed.
+SECRET_VARS = {"PLATFORM_JOB_SECRET"}
 CONNECT_SECONDS = 60
 WAIT_SECONDS = 120
 POLL_SECONDS = 0.2
@@ -42,7 +44,9 @@ def on_sigterm(signum, frame):
 
 def print_environment():
     for name in sorted(os.environ):
-        if name.startswith("PLATFORM_") or name in CLUSTER_VARS:
+        if name in SECRET_VARS:
+            log(f"env {name}=({len(os.environ[name])} characters, not shown)")
+        elif name.startswith("PLATFORM_") or name in CLUSTER_VARS:
             log(f"env {name}={os.environ[name]}")
 
 

@@ -10,6 +10,8 @@ image="${IMAGE:-platform/torchsharp:0.107-cpu}"
 base="${BASE_PORT:-47101}"
 checkpoints="${CHECKPOINTS:-$(mktemp -d /tmp/torchsharp-ps.XXXXXX)}"
 run="torchsharp-ps-local-$$"
+# The job's secret, as the platform makes one per job: the ps serves only calls that carry it.
+secret="$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')"
 trap 'docker ps -aq --filter "label=$run" | xargs -r docker rm -f >/dev/null' EXIT
 
 cluster="{\"ps\":[\"127.0.0.1:$base\"],\"worker\":[\"127.0.0.1:$((base + 1))\",\"127.0.0.1:$((base + 2))\"]}"
@@ -18,7 +20,7 @@ start() {  # start TYPE INDEX PORT CPUS [RANK]: one task as a detached container
   docker run -d --network host --label "$run" --name "$run-$type-$index" --cpus "$cpus" \
     -v "$checkpoints:/checkpoints" \
     -e TF_CONFIG="{\"cluster\":$cluster,\"task\":{\"type\":\"$type\",\"index\":$index},\"environment\":\"cloud\"}" \
-    -e PLATFORM_JOB_ID="$run" -e PLATFORM_JOB_NAME=torchsharp-ps -e PLATFORM_TASK_TYPE="$type" \
+    -e PLATFORM_JOB_ID="$run" -e PLATFORM_JOB_SECRET="$secret" -e PLATFORM_JOB_NAME=torchsharp-ps -e PLATFORM_TASK_TYPE="$type" \
     -e PLATFORM_TASK_INDEX="$index" -e PLATFORM_TASK_NAME="$type-$index" -e PLATFORM_TASK_PORT="$port" \
     -e MASTER_ADDR=127.0.0.1 -e MASTER_PORT=$((base + 1)) ${rank:+-e RANK=$rank -e WORLD_SIZE=2} \
     -e NVIDIA_VISIBLE_DEVICES=void -e PYTHONUNBUFFERED=1 \

@@ -14,6 +14,8 @@ public static class PlatformEnv
     public const string TaskIndex = "PLATFORM_TASK_INDEX";
     public const string TaskName = "PLATFORM_TASK_NAME";
     public const string TaskPort = "PLATFORM_TASK_PORT";
+    /// <summary>The job's secret (<see cref="JobSecrets"/>): in the task's secret environment only, never shown.</summary>
+    public const string JobSecret = "PLATFORM_JOB_SECRET";
     public const string NvidiaVisibleDevices = "NVIDIA_VISIBLE_DEVICES";
     public const string PythonUnbuffered = "PYTHONUNBUFFERED";
     public const string GlooSocketIfname = "GLOO_SOCKET_IFNAME";
@@ -27,7 +29,7 @@ public static class PlatformEnv
     private static readonly HashSet<string> Reserved =
     [
         TfConfig, MasterAddr, MasterPort, WorldSize, Rank, NvidiaVisibleDevices, PythonUnbuffered,
-        GlooSocketIfname, NcclSocketIfname,
+        GlooSocketIfname, NcclSocketIfname, JobSecret,
     ];
 
     /// <summary>True for a name the spec's <c>env</c> may not set.</summary>

@@ -61,6 +61,7 @@ public sealed partial class JobGrain(
     private async Task<JobView> CreateAsync(JobSpec spec, JobOwner? owner, string? by)
     {
         Job.Owner = owner;
+        Job.JobSecret = NewJobSecret();
         var now = time.GetUtcNow();
         Job.Spec = spec;
         Job.State = JobState.Pending;

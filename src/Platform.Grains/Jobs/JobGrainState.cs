@@ -25,6 +25,11 @@ public sealed class JobGrainState
     [Id(13)] public string? IdempotencyKey { get; set; }
     /// <summary>Tells a repeated submission of the same spec from a different one under the same key.</summary>
     [Id(14)] public string? SpecFingerprint { get; set; }
+    /// <summary>
+    /// The job's secret (Platform.Core JobSecrets), made at submission and kept across restarts and
+    /// placements; it goes into every task's secret environment and into no view.
+    /// </summary>
+    [Id(15)] public string? JobSecret { get; set; }
 }
 
 /// <summary>The control plane's record of one task; <see cref="Attempt"/> grows with every restart.</summary>

@@ -47,7 +47,7 @@ public sealed partial class ParameterClient : IAsyncDisposable
         var write = options.Log ?? Console.WriteLine;
         _log = line => write($"{cluster.TaskName}: {line}");
         _layout = ShardLayout.Plan(Parameters, cluster.ParameterServers.Count, options.MaxBlockElements);
-        _shards = [.. cluster.ParameterServers.Select((address, index) => new ShardConnection(index, address, options.MaxMessageBytes, _log))];
+        _shards = [.. cluster.ParameterServers.Select((address, index) => new ShardConnection(index, address, options.MaxMessageBytes, cluster.JobSecret, _log))];
         _checkpoints = cluster.IsChief && options.CheckpointDirectory is { } directory ? new CheckpointStore(directory, _log) : null;
     }
 

@@ -8,16 +8,18 @@ namespace Platform.Training.Client;
 /// <summary>
 /// The channel to one parameter server, with the retry every call needs: a server that does not answer
 /// (not started yet, restarting) is retried with backoff until a patience runs out. Retrying is safe for
-/// every call: pushes are deduplicated by the server.
+/// every call: pushes are deduplicated by the server. Every call carries the job's secret, when the task has one.
 /// </summary>
 internal sealed class ShardConnection : IDisposable
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(1);
     private readonly GrpcChannel _channel;
     private readonly Action<string> _log;
+    private readonly Metadata? _headers;
 
-    public ShardConnection(int index, string address, int maxMessageBytes, Action<string> log)
+    public ShardConnection(int index, string address, int maxMessageBytes, string? jobSecret, Action<string> log)
     {
+        _headers = jobSecret is null ? null : new Metadata { { JobSecretHeader.Name, jobSecret } };
         Index = index;
         Address = address;
         _log = log;
@@ -54,7 +56,7 @@ internal sealed class ShardConnection : IDisposable
         {
             try
             {
-                var reply = await call(Client, new CallOptions(cancellationToken: cancellationToken));
+                var reply = await call(Client, new CallOptions(_headers, cancellationToken: cancellationToken));
                 if (failingSince is not null)
                 {
                     _log($"{Name} at {Address} answers");
@@ -81,6 +83,13 @@ internal sealed class ShardConnection : IDisposable
 
                 await Task.Delay(backoff, cancellationToken);
                 backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
+            }
+            catch (RpcException exception) when (exception.StatusCode == StatusCode.Unauthenticated)
+            {
+                throw new TrainingException(
+                    $"Parameter server {Name} at {Address} refused {what}: {exception.StatusCode}, {exception.Status.Detail}. " +
+                    (_headers is null ? "This task has no PLATFORM_JOB_SECRET." : "This task's PLATFORM_JOB_SECRET is not the one of that server's job."),
+                    exception);
             }
             catch (RpcException exception)
             {

@@ -11,6 +11,7 @@ internal static class TaskEnvironment
     public const string TaskName = "PLATFORM_TASK_NAME";
     public const string TaskPort = "PLATFORM_TASK_PORT";
     public const string JobId = "PLATFORM_JOB_ID";
+    public const string JobSecret = "PLATFORM_JOB_SECRET";
 
     public static TrainingCluster Read(Func<string, string?> variable)
     {
@@ -31,7 +32,7 @@ internal static class TaskEnvironment
             throw new TrainingException($"{TaskName} is '{name}' but TF_CONFIG.task says {cluster.TaskName}.");
         }
 
-        return cluster;
+        return cluster with { JobSecret = variable(JobSecret) };
     }
 
     private static TrainingCluster SingleTask(Func<string, string?> variable, int? port, string? jobId)

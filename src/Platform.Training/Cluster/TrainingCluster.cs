@@ -7,6 +7,8 @@ namespace Platform.Training;
 /// </summary>
 public sealed record TrainingCluster
 {
+    private readonly string? _jobSecret;
+
     /// <summary>This task's replica type in lower case: <c>chief</c>, <c>master</c>, <c>worker</c>, <c>ps</c> or <c>evaluator</c>.</summary>
     public required string TaskType { get; init; }
 
@@ -21,6 +23,18 @@ public sealed record TrainingCluster
 
     /// <summary>The job's id (<c>PLATFORM_JOB_ID</c>), when set.</summary>
     public string? JobId { get; init; }
+
+    /// <summary>
+    /// The job's secret (<c>PLATFORM_JOB_SECRET</c>), shared by every task of the job and by no other job: a
+    /// parameter server serves only calls that carry it, and <see cref="ParameterClient"/> sends it on every
+    /// call. Null when the variable is absent. Never print it; <see cref="ToString"/> leaves it out.
+    /// </summary>
+    /// <exception cref="TrainingException">The secret is longer than 1024 characters or not printable ASCII without spaces.</exception>
+    public string? JobSecret
+    {
+        get => _jobSecret;
+        init => _jobSecret = JobSecrets.Read(value);
+    }
 
     /// <summary>The parameter servers' <c>host:port</c> addresses, ordered by index.</summary>
     public IReadOnlyList<string> ParameterServers { get; init; } = [];
@@ -40,12 +54,19 @@ public sealed record TrainingCluster
     /// <summary>Whether this task is a parameter server.</summary>
     public bool IsParameterServer => TaskType == TaskTypes.ParameterServer;
 
+    /// <summary>Describes the task and its cluster, without <see cref="JobSecret"/>.</summary>
+    public override string ToString() =>
+        $"TrainingCluster {{ TaskName = {TaskName}, Rank = {Rank}, JobId = {JobId}, Port = {Port}, " +
+        $"ParameterServers = [{string.Join(", ", ParameterServers)}], Participants = [{string.Join(", ", Participants)}], " +
+        $"JobSecret = {(JobSecret is null ? "none" : "set")} }}";
+
     /// <summary>Reads the cluster from this process's environment variables.</summary>
     /// <exception cref="TrainingException">The variables are missing or malformed; the message names the variable.</exception>
     public static TrainingCluster FromEnvironment() => FromEnvironment(Environment.GetEnvironmentVariable);
 
     /// <summary>Reads the cluster from environment variables served by <paramref name="variable"/> (for tests and hosts that pass their own).</summary>
     /// <exception cref="TrainingException">The variables are missing or malformed; the message names the variable.</exception>
+    /// <remarks><c>PLATFORM_JOB_SECRET</c> becomes <see cref="JobSecret"/>: at most 1024 printable ASCII characters without spaces.</remarks>
     public static TrainingCluster FromEnvironment(Func<string, string?> variable)
     {
         ArgumentNullException.ThrowIfNull(variable);
@@ -60,6 +81,7 @@ public sealed record TrainingCluster
     /// <param name="port">The port to listen on; when null, the port of this task's own address in the cluster.</param>
     /// <param name="jobId">The job's id, when known.</param>
     /// <exception cref="TrainingException">The document is malformed; the message says what is wrong.</exception>
+    /// <remarks>The result has no <see cref="JobSecret"/>: add it with <c>with { JobSecret = ... }</c>.</remarks>
     public static TrainingCluster FromTfConfig(string json, int? port = null, string? jobId = null) =>
         TfConfigParser.Parse(json, port, jobId);
 }

@@ -113,6 +113,54 @@ public class TrainingClusterTests
         Assert.Empty(cluster.ParameterServers);
     }
 
+    [Fact]
+    public void The_job_secret_is_read_from_the_environment_and_left_out_of_ToString()
+    {
+        var cluster = TrainingCluster.FromEnvironment(Variables(new()
+        {
+            ["TF_CONFIG"] = """{"cluster":{"ps":["a:1"],"worker":["b:2"]},"task":{"type":"ps","index":0}}""",
+            ["PLATFORM_JOB_SECRET"] = "Zm9vYmFyLXNlY3JldA_-",
+        }));
+
+        Assert.Equal("Zm9vYmFyLXNlY3JldA_-", cluster.JobSecret);
+        Assert.DoesNotContain("Zm9vYmFyLXNlY3JldA_-", cluster.ToString(), StringComparison.Ordinal);
+        Assert.Contains("JobSecret = set", cluster.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("  ")]
+    public void An_absent_or_blank_job_secret_is_none(string? value)
+    {
+        var cluster = TrainingCluster.FromEnvironment(Variables(new() { ["PLATFORM_TASK_TYPE"] = "ps" }, value));
+
+        Assert.Null(cluster.JobSecret);
+    }
+
+    public static TheoryData<string, string> BadSecrets => new()
+    {
+        { new string('s', 1025), "at most 1024" },
+        { "two words", "printable ASCII" },
+        { "caf\u00e9", "printable ASCII" },
+        { "line\nbreak", "printable ASCII" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadSecrets))]
+    public void A_job_secret_that_cannot_travel_as_a_header_is_refused(string secret, string message)
+    {
+        var exception = Assert.Throws<TrainingException>(() =>
+            TrainingCluster.FromEnvironment(Variables(new() { ["PLATFORM_TASK_TYPE"] = "ps" }, secret)));
+
+        Assert.Contains("PLATFORM_JOB_SECRET", exception.Message, StringComparison.Ordinal);
+        Assert.Contains(message, exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_job_secret_of_1024_characters_is_accepted() =>
+        Assert.Equal(1024, TrainingCluster.FromEnvironment(Variables(new() { ["PLATFORM_TASK_TYPE"] = "ps" }, new string('s', 1024))).JobSecret!.Length);
+
     public static TheoryData<Dictionary<string, string>, string> BadEnvironments => new()
     {
         { new(), "Neither TF_CONFIG nor PLATFORM_TASK_TYPE" },
@@ -132,4 +180,7 @@ public class TrainingClusterTests
     }
 
     private static Func<string, string?> Variables(Dictionary<string, string> values) => name => values.GetValueOrDefault(name);
+
+    private static Func<string, string?> Variables(Dictionary<string, string> values, string? secret) =>
+        name => name == "PLATFORM_JOB_SECRET" ? secret : values.GetValueOrDefault(name);
 }

@@ -48,7 +48,10 @@ public class SplitStepTests
 
     private static Task<ParameterClient> Client(string addresses, string type)
     {
-        var cluster = TrainingCluster.FromTfConfig($$$"""{"cluster":{"ps":[{{{addresses}}}],"chief":["127.0.0.1:1"],"worker":["127.0.0.1:2"]},"task":{"type":"{{{type}}}","index":0}}""");
+        var cluster = TrainingCluster.FromTfConfig($$$"""{"cluster":{"ps":[{{{addresses}}}],"chief":["127.0.0.1:1"],"worker":["127.0.0.1:2"]},"task":{"type":"{{{type}}}","index":0}}""") with
+        {
+            JobSecret = InProcessParameterServer.Secret,
+        };
         return ParameterClient.ConnectAsync(cluster, Model, new ParameterClientOptions { Optimizer = Sgd, Log = _ => { } }, CancellationToken.None);
     }
 }

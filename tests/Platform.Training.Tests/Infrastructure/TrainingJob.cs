@@ -6,7 +6,8 @@ namespace Platform.Training.Tests.Infrastructure;
 
 /// <summary>
 /// A training job of real test-host processes on loopback: ps tasks, an optional chief and workers, each
-/// with the TF_CONFIG and PLATFORM_* variables the platform would inject, sharing a checkpoint directory.
+/// with the TF_CONFIG and PLATFORM_* variables the platform would inject (a job secret of their own
+/// included), sharing a checkpoint directory.
 /// </summary>
 public sealed class TrainingJob : IAsyncDisposable
 {
@@ -18,6 +19,7 @@ public sealed class TrainingJob : IAsyncDisposable
     private readonly List<HostProcess> _all = [];
     private readonly string[] _arguments;
     private readonly string _directory = Path.Combine(Path.GetTempPath(), $"training-job-{Guid.NewGuid():N}");
+    private readonly string _secret = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 
     public TrainingJob(int parameterServers, bool chief, int workers, params string[] arguments)
     {
@@ -75,6 +77,7 @@ public sealed class TrainingJob : IAsyncDisposable
             ["PLATFORM_TASK_NAME"] = task,
             ["PLATFORM_TASK_PORT"] = _ports[task].ToString(CultureInfo.InvariantCulture),
             ["PLATFORM_JOB_ID"] = Path.GetFileName(_directory),
+            ["PLATFORM_JOB_SECRET"] = _secret,
         };
         var process = HostProcess.Start(task, environment, _arguments);
         _running[task] = process;

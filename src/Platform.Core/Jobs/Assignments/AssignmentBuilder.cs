@@ -6,7 +6,8 @@ namespace Platform.Core.Jobs.Assignments;
 /// <summary>
 /// Builds the desired state of one task on its node from its job's placement: what runs (image,
 /// command, resources), where (port, GPUs), with which environment, and for which attempt and
-/// generation — the generation is what retiring the job on its nodes keys on.
+/// generation — the generation is what retiring the job on its nodes keys on. The job's secret goes
+/// into the secret environment only, which no view shows.
 /// </summary>
 public static class AssignmentBuilder
 {
@@ -31,7 +32,19 @@ public static class AssignmentBuilder
             PidsLimit = job.Spec.PidsLimit,
             Volumes = [.. job.Spec.Volumes.Select(volume => new VolumeMount(VolumeKeys.ForJob(job.JobId, volume.Name), volume.MountPath)),
                 .. job.Owner?.Volumes ?? []],
-            SecretEnv = job.Owner?.SecretEnv ?? new Dictionary<string, string>(),
+            SecretEnv = SecretEnvOf(job),
         };
+    }
+
+    /// <summary>The owner's secrets (a notebook's token) and the job's secret, which nothing else may set.</summary>
+    private static Dictionary<string, string> SecretEnvOf(AssignmentContext job)
+    {
+        var secrets = new Dictionary<string, string>(job.Owner?.SecretEnv ?? new Dictionary<string, string>(), StringComparer.Ordinal);
+        if (job.JobSecret is { } secret)
+        {
+            secrets[PlatformEnv.JobSecret] = secret;
+        }
+
+        return secrets;
     }
 }

@@ -83,6 +83,24 @@ public sealed class AssignmentBuilderTests
     }
 
     [Fact]
+    public void The_job_s_secret_goes_into_the_secret_environment_of_every_task_beside_the_owner_s()
+    {
+        var owner = new JobOwner { NotebookId = "nb-1", SecretEnv = new Dictionary<string, string> { ["JUPYTER_TOKEN"] = "t" } };
+        var job = new AssignmentContext("j-1", Spec, 0, Cluster, owner, "s3cret");
+
+        var assignments = Cluster.Select(task => AssignmentBuilder.Build(job, new(task.Type, task.Index, 0, []))).ToList();
+
+        Assert.All(assignments, assignment =>
+        {
+            Assert.Equal("s3cret", assignment.SecretEnv[PlatformEnv.JobSecret]);
+            Assert.Equal("t", assignment.SecretEnv["JUPYTER_TOKEN"]);
+            Assert.DoesNotContain(assignment.Env, variable => variable.Key == PlatformEnv.JobSecret || variable.Value.Contains("s3cret", StringComparison.Ordinal));
+        });
+        Assert.Contains(new KeyValuePair<string, string>(PlatformEnv.JobSecret, "s3cret"), assignments[0].RuntimeEnvironment());
+        Assert.DoesNotContain("s3cret", job.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_task_that_is_not_placed_is_refused()
     {
         var error = Assert.Throws<ArgumentException>(() =>

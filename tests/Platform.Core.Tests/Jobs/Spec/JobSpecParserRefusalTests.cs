@@ -61,6 +61,7 @@ public sealed class JobSpecParserRefusalTests
     {
         { SpecJson.Top("\"env\":{\"TF_CONFIG\":\"{}\"}"), "env.TF_CONFIG" },
         { SpecJson.Top("\"env\":{\"PLATFORM_JOB_ID\":\"x\"}"), "env.PLATFORM_JOB_ID" },
+        { SpecJson.Worker("""{"env":{"PLATFORM_JOB_SECRET":"guessed"}}"""), "replicas.worker.env.PLATFORM_JOB_SECRET" },
         { SpecJson.Replicas("""{"ps":{"env":{"RANK":"0"}},"worker":{}}"""), "replicas.ps.env.RANK" },
         { SpecJson.Worker("""{"env":{"MASTER_ADDR":"h","OK":"1"}}"""), "replicas.worker.env.MASTER_ADDR" },
     };
