@@ -6,6 +6,7 @@ using Platform.Contracts.Logs;
 using Platform.Contracts.Scheduling;
 using Platform.Core.Jobs;
 using Platform.Core.Jobs.Spec;
+using Platform.Core.Scheduling;
 using Platform.Gateway.Doors;
 using Platform.Gateway.Hosting;
 
@@ -38,7 +39,7 @@ public static class JobsApi
     }
 
     private static async Task<Results<Created<JobView>, ValidationProblem, ProblemHttpResult>> SubmitAsync(
-        HttpRequest request, IGrainFactory grains, IOptions<ImagesOptions> images)
+        HttpRequest request, IGrainFactory grains, IOptions<ImagesOptions> images, IOptions<SchedulingOptions> scheduling)
     {
         var keys = request.Headers[IdempotencyKeyHeader];
         var keyProblem = keys.Count switch
@@ -60,13 +61,13 @@ public static class JobsApi
         }
 
         var nodes = await grains.GetGrain<ISchedulerGrain>(GrainKeys.DefaultPool).GetNodesAsync();
-        var errors = JobSpecValidator.Validate(parsed.Spec!, new SpecContext(new ImageAllowList(images.Value.Allowed), nodes));
-        if (errors.Count > 0)
+        var accepted = JobSpecValidator.Check(parsed.Spec!, new SpecContext(new ImageAllowList(images.Value.Allowed), nodes, scheduling.Value.Policy()));
+        if (!accepted.IsValid)
         {
-            return Problem(errors);
+            return Problem(accepted.Errors);
         }
 
-        var spec = parsed.Spec!;
+        var spec = accepted.Spec!;
         if (keys.Count == 1)
         {
             var id = JobIds.ForKey(spec.Name, keys[0]!);
