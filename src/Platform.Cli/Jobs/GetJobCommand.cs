@@ -55,6 +55,7 @@ public sealed class GetJobCommand(Terminal terminal) : AsyncCommand<GetJobComman
         grid.AddRow(Cells.Of("id", job.Id));
         grid.AddRow(Cells.Of("name", job.Name));
         grid.AddRow(Cells.Of("team", job.Team ?? ""));
+        grid.AddRow(Cells.Of("priority class", job.PriorityClass ?? ""));
         grid.AddRow(Cells.Of("state", job.State));
         grid.AddRow(Cells.Of("reason", job.Reason ?? ""));
         grid.AddRow(Cells.Of("created", When(job.CreatedAt, now)));

@@ -9,6 +9,9 @@ public sealed record Job
 
     public string? Team { get; init; }
 
+    /// <summary>The priority class the job was accepted under (API version 3); null for a job stored before.</summary>
+    public string? PriorityClass { get; init; }
+
     public string State { get; init; } = "";
 
     public string? Reason { get; init; }

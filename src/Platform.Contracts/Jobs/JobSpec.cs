@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Platform.Contracts.Jobs;
 
 /// <summary>A training job as the user submitted it (API.md, "Job spec"), after validation.</summary>
@@ -20,13 +22,23 @@ public sealed record JobSpec
     [Id(8)] public int BackoffLimit { get; init; } = JobSpecDefaults.BackoffLimit;
     [Id(9)] public long? ActiveDeadlineSeconds { get; init; }
     [Id(10)] public SuccessPolicy SuccessPolicy { get; init; } = SuccessPolicy.Default;
-    [Id(11)] public int Priority { get; init; }
+    // Id(11) was the raw int Priority until API version 3 (issue 11); it stays unused so stored jobs still load.
     [Id(12)] public int TerminationGracePeriodSeconds { get; init; } = JobSpecDefaults.TerminationGracePeriodSeconds;
     [Id(13)] public int TtlSecondsAfterFinished { get; init; }
     /// <summary>Named directories of the node mounted into every task of the job; kept across restarts and after the job ends.</summary>
     [Id(14)] public IReadOnlyList<VolumeSpec> Volumes { get; init; } = [];
     /// <summary>Most processes (and threads) one task may run at once; null takes the node's default.</summary>
     [Id(15)] public int? PidsLimit { get; init; }
+    /// <summary>
+    /// The priority class the job was accepted under: the spec's <c>priorityClass</c>, or the default class
+    /// when it named none. Null for a job stored before priority classes existed (it runs as the default class).
+    /// </summary>
+    [Id(16)] public string? PriorityClass { get; init; }
+    /// <summary>
+    /// The value <see cref="PriorityClass"/> had when the job was accepted; the queue orders by it, so a later
+    /// configuration change does not reorder an accepted job. Set by the platform, never read from a spec.
+    /// </summary>
+    [Id(17), JsonIgnore] public int? PriorityValue { get; init; }
 }
 
 /// <summary>One replica group: how many tasks of one type, and what each runs with.</summary>
@@ -58,6 +70,8 @@ public static class JobSpecDefaults
     public const int TerminationGracePeriodSeconds = 30;
     public const double Cpus = 1;
     public const int MemoryMb = 1024;
+    /// <summary>The team of a spec that names none while the platform has no authentication.</summary>
+    public const string Team = "default";
 }
 
 public static class TaskRuntimes

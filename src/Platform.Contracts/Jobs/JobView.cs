@@ -17,6 +17,8 @@ public sealed record JobView
     [Id(10)] public IReadOnlyList<TaskView> Tasks { get; init; } = [];
     /// <summary>Restarts caused by the infrastructure (a node lost), which do not count against backoffLimit.</summary>
     [Id(11)] public int InfrastructureRestarts { get; init; }
+    /// <summary>The priority class the job was accepted under; null for a job stored before classes existed (it runs as the default class).</summary>
+    public string? PriorityClass => Spec.PriorityClass;
 }
 
 /// <summary>One task of a job: <c>{type}-{index}</c>.</summary>

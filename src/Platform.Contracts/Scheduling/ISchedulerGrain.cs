@@ -33,6 +33,9 @@ public interface ISchedulerGrain : IGrainWithStringKey
 
     Task<IReadOnlyList<NodeCapacity>> GetNodesAsync();
 
+    /// <summary>The queued jobs in the order they are tried, with the pending count per team.</summary>
+    Task<QueueView> GetQueueAsync();
+
     /// <summary>Re-sends every allocation to its job; called at start so no accepted job is forgotten.</summary>
     Task ResumeAsync();
 }

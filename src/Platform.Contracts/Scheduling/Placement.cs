@@ -8,15 +8,24 @@ public sealed record TaskRequest(
     [property: Id(0)] string Name,
     [property: Id(1)] Resources Resources);
 
-/// <summary>A whole job to place at once (gang).</summary>
+/// <summary>
+/// A whole job to place at once (gang). The queue orders by <see cref="PriorityValue"/>, then age.
+/// Id 1 was the raw int Priority until API version 3; it stays unused, and a request stored with it
+/// (no <see cref="PriorityClass"/>) is queued as the default class.
+/// </summary>
+/// <param name="Team">The job's team; the queue keeps its facts per team. Null only in a request stored before teams were carried.</param>
+/// <param name="PriorityClass">The class the job was accepted under; null only in a request stored before classes existed.</param>
+/// <param name="PriorityValue">The class's value when the job was accepted: higher is placed first.</param>
 [GenerateSerializer, Immutable, Alias("platform.JobRequest")]
 public sealed record JobRequest(
     [property: Id(0)] string JobId,
-    [property: Id(1)] int Priority,
     [property: Id(2)] DateTimeOffset SubmittedAt,
     [property: Id(3)] string Runtime,
     [property: Id(4)] IReadOnlyList<TaskRequest> Tasks,
-    [property: Id(5)] int Generation = 0);
+    [property: Id(5)] int Generation = 0,
+    [property: Id(6)] string? Team = null,
+    [property: Id(7)] string? PriorityClass = null,
+    [property: Id(8)] int PriorityValue = 0);
 
 /// <summary>What a node offers: the capacity its agent advertised.</summary>
 [GenerateSerializer, Immutable, Alias("platform.NodeCapacity")]

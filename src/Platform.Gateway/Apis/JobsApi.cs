@@ -6,6 +6,7 @@ using Platform.Contracts.Logs;
 using Platform.Contracts.Scheduling;
 using Platform.Core.Jobs;
 using Platform.Core.Jobs.Spec;
+using Platform.Core.Scheduling;
 using Platform.Gateway.Doors;
 using Platform.Gateway.Hosting;
 using Platform.Gateway.Identity;
@@ -40,7 +41,7 @@ public static class JobsApi
     }
 
     private static async Task<Results<Created<JobView>, ValidationProblem, ProblemHttpResult>> SubmitAsync(
-        HttpRequest request, IGrainFactory grains, IOptions<ImagesOptions> images)
+        HttpRequest request, IGrainFactory grains, IOptions<ImagesOptions> images, IOptions<SchedulingOptions> scheduling)
     {
         var keys = request.Headers[IdempotencyKeyHeader];
         var keyProblem = keys.Count switch
@@ -61,13 +62,6 @@ public static class JobsApi
             return Problem(parsed.Errors);
         }
 
-        var nodes = await grains.GetGrain<ISchedulerGrain>(GrainKeys.DefaultPool).GetNodesAsync();
-        var errors = JobSpecValidator.Validate(parsed.Spec!, new SpecContext(new ImageAllowList(images.Value.Allowed), nodes));
-        if (errors.Count > 0)
-        {
-            return Problem(errors);
-        }
-
         var caller = request.HttpContext.Caller();
         var team = parsed.Spec!.Team ?? caller.Teams.FirstOrDefault();
         if (team is null)
@@ -80,7 +74,15 @@ public static class JobsApi
             return refusal;
         }
 
-        var spec = parsed.Spec with { Team = team };
+        var nodes = await grains.GetGrain<ISchedulerGrain>(GrainKeys.DefaultPool).GetNodesAsync();
+        var accepted = JobSpecValidator.Check(parsed.Spec with { Team = team },
+            new SpecContext(new ImageAllowList(images.Value.Allowed), nodes, scheduling.Value.Policy()));
+        if (!accepted.IsValid)
+        {
+            return Problem(accepted.Errors);
+        }
+
+        var spec = accepted.Spec!;
         if (keys.Count == 1)
         {
             // A key is the caller's own: two users sending the same key make two jobs.

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -8,6 +9,7 @@ using Platform.Contracts.Jobs;
 using Platform.Contracts.Notebooks;
 using Platform.Contracts.Scheduling;
 using Platform.Core.Notebooks;
+using Platform.Core.Scheduling;
 using Platform.Core.Settings;
 using Platform.Grains.Identity;
 using Platform.Grains.Jobs;
@@ -32,6 +34,7 @@ public static class PlatformGrainsExtensions
             .Validate(options => options.LostAfterSeconds > 0, "Platform:Nodes:LostAfterSeconds must be more than 0.")
             .ValidateOnStart();
         silo.Services.AddPlatformNotebookOptions();
+        silo.Services.AddPlatformSchedulingOptions();
         silo.Services.TryAddSingleton<JupyterClient>();
         silo.Services.AddCheckedSettings<JobRetentionOptions>(JobRetentionOptions.Section);
         silo.Services.AddCheckedSettings<RestartBackoffOptions>(RestartBackoffOptions.Section);
@@ -64,6 +67,18 @@ public static class PlatformGrainsExtensions
     public static IServiceCollection AddPlatformNotebookOptions(this IServiceCollection services)
     {
         services.AddCheckedSettings<NotebookOptions>(NotebookOptions.Section);
+        return services;
+    }
+
+    /// <summary>
+    /// The <c>Platform:Scheduling</c> options with the <c>Platform:Teams</c> section, validated at start;
+    /// the gateway reads the same to resolve a spec's priority class.
+    /// </summary>
+    public static IServiceCollection AddPlatformSchedulingOptions(this IServiceCollection services)
+    {
+        services.AddCheckedSettings<SchedulingOptions>(SchedulingOptions.Section);
+        services.AddOptions<SchedulingOptions>().Configure<IConfiguration>((options, configuration) =>
+            configuration.GetSection(SchedulingOptions.TeamsSection).Bind(options.Teams));
         return services;
     }
 

@@ -180,8 +180,9 @@ public sealed partial class JobGrain(
     /// <summary>Asks the scheduler to place these tasks (all of them at once) for the current generation.</summary>
     private async Task EnqueueAsync(IEnumerable<TaskRecord> tasks)
     {
-        var request = new JobRequest(Id, Spec.Priority, Job.CreatedAt, Spec.Runtime,
-            [.. tasks.Select(task => new TaskRequest(task.Name, Spec.Replicas[task.Type].Resources))], Job.Generation);
+        var request = new JobRequest(Id, Job.CreatedAt, Spec.Runtime,
+            [.. tasks.Select(task => new TaskRequest(task.Name, Spec.Replicas[task.Type].Resources))], Job.Generation,
+            Spec.Team ?? JobSpecDefaults.Team, Spec.PriorityClass, Spec.PriorityValue ?? 0);
         if (await Scheduler.EnqueueAsync(request) is { } reason)
         {
             await PendingAsync(reason);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Platform.Contracts.Jobs;
 using Platform.Contracts.Nodes;
 using Platform.Contracts.Scheduling;
@@ -13,11 +14,20 @@ namespace Platform.Grains.Scheduling;
 /// </summary>
 public sealed class SchedulerGrain(
     [PersistentState("scheduler", StorageNames.Platform)] IPersistentState<SchedulerState> state,
+    IOptions<SchedulingOptions> scheduling,
     ILogger<SchedulerGrain> logger) : Grain, ISchedulerGrain
 {
     private readonly Dictionary<string, string> _lastReasons = [];
+    private readonly PriorityClass _defaultClass = scheduling.Value.Policy().DefaultClass;
 
     private SchedulerState State => state.State;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // Requests queued before classes existed run as the default class; they are written back with the next change.
+        State.Queue = [.. State.Queue.Select(request => QueueOrder.Upgrade(request, _defaultClass))];
+        return Task.CompletedTask;
+    }
 
     public async Task RegisterNodeAsync(NodeCapacity node)
     {
@@ -33,6 +43,7 @@ public sealed class SchedulerGrain(
 
     public async Task<string?> EnqueueAsync(JobRequest request)
     {
+        request = QueueOrder.Upgrade(request, _defaultClass);
         if (State.Allocations.TryGetValue(request.JobId, out var held) && held.Generation >= request.Generation)
         {
             return null;
@@ -92,6 +103,8 @@ public sealed class SchedulerGrain(
     public Task<IReadOnlyList<NodeCapacity>> GetNodesAsync() =>
         Task.FromResult<IReadOnlyList<NodeCapacity>>([.. State.Nodes.Values.OrderBy(node => node.NodeId, StringComparer.Ordinal)]);
 
+    public Task<QueueView> GetQueueAsync() => Task.FromResult(QueueOrder.View(State.Queue));
+
     public async Task ResumeAsync()
     {
         foreach (var allocation in State.Allocations.Values)
@@ -111,7 +124,7 @@ public sealed class SchedulerGrain(
     {
         var placed = new List<Allocation>();
         var nodes = State.Nodes.Values.Where(node => !State.Lost.Contains(node.NodeId)).ToList();
-        foreach (var request in State.Queue.OrderByDescending(job => job.Priority).ThenBy(job => job.SubmittedAt).ToList())
+        foreach (var request in QueueOrder.Sort(State.Queue))
         {
             if (State.Allocations.ContainsKey(request.JobId))
             {

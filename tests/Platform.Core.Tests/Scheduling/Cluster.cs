@@ -29,7 +29,7 @@ internal static class Cluster
     public static JobRequest Job(params TaskRequest[] tasks) => JobOn(TaskRuntimes.Docker, tasks);
 
     public static JobRequest JobOn(string runtime, params TaskRequest[] tasks) =>
-        new("job-1", 0, DateTimeOffset.UnixEpoch, runtime, tasks);
+        new("job-1", DateTimeOffset.UnixEpoch, runtime, tasks);
 
     /// <summary>Another job's task already on <paramref name="nodeId"/>.</summary>
     public static Allocation Held(

@@ -13,7 +13,7 @@ internal sealed class SpecFuzzer(int seed)
     private static readonly string[] _topFields =
     [
         "name", "team", "image", "command", "env", "runtime", "replicas", "restartPolicy", "backoffLimit",
-        "activeDeadlineSeconds", "successPolicy", "priority", "terminationGracePeriodSeconds",
+        "activeDeadlineSeconds", "successPolicy", "priorityClass", "terminationGracePeriodSeconds",
         "ttlSecondsAfterFinished", "pidsLimit", "volumes",
     ];
 

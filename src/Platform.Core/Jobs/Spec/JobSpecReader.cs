@@ -8,6 +8,8 @@ internal static partial class JobSpecReader
 {
     private const string NameField = "name";
     private const string TeamField = "team";
+    private const string PriorityClassField = "priorityClass";
+    private const string RawPriorityField = "priority";
 
     public static JobSpec Read(SpecObject root)
     {
@@ -24,7 +26,7 @@ internal static partial class JobSpecReader
             BackoffLimit = root.Int("backoffLimit", JobSpecDefaults.BackoffLimit, 0, SpecLimits.MaxBackoffLimit),
             ActiveDeadlineSeconds = root.Long("activeDeadlineSeconds", 1, SpecLimits.MaxActiveDeadlineSeconds),
             SuccessPolicy = root.Enum("successPolicy", SuccessPolicy.Default),
-            Priority = root.Int("priority", 0, -SpecLimits.MaxPriority, SpecLimits.MaxPriority),
+            PriorityClass = ReadPriorityClass(root),
             TerminationGracePeriodSeconds = root.Int(
                 "terminationGracePeriodSeconds", JobSpecDefaults.TerminationGracePeriodSeconds, 0, SpecLimits.MaxTerminationGracePeriodSeconds),
             TtlSecondsAfterFinished = root.Int("ttlSecondsAfterFinished", 0, 0, SpecLimits.MaxTtlSecondsAfterFinished),
@@ -52,6 +54,19 @@ internal static partial class JobSpecReader
         }
 
         return name ?? "";
+    }
+
+    private static string? ReadPriorityClass(SpecObject root)
+    {
+        // Read even when null, so the answer says what to use instead of calling the field unknown.
+        root.Get(RawPriorityField);
+        if (root.Fields.Any(field => field.Key == RawPriorityField))
+        {
+            root.Fail(RawPriorityField, "is no longer accepted (API version 3): name a priority class your team may use "
+                + "with 'priorityClass' instead, such as priorityClass: normal");
+        }
+
+        return root.String(PriorityClassField, SpecLimits.MaxPriorityClassLength);
     }
 
     private static string? ReadTeam(SpecObject root)

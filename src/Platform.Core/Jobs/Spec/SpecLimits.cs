@@ -85,8 +85,8 @@ public static class SpecLimits
     /// <summary>The largest <c>pidsLimit</c>: 1,048,576; the node's own maximum caps it further.</summary>
     public const int MaxPidsLimit = 1024 * 1024;
 
-    /// <summary>The highest and, negated, the lowest <c>priority</c>: 1,000.</summary>
-    public const int MaxPriority = 1_000;
+    /// <summary>The longest <c>priorityClass</c>: 63 characters (a DNS label).</summary>
+    public const int MaxPriorityClassLength = 63;
 
     /// <summary>Most <c>volumes</c> of one job: 8.</summary>
     public const int MaxVolumes = 8;

@@ -25,7 +25,7 @@ internal static class SpecSamples
         backoffLimit: 3                # restarts allowed for the whole job
         activeDeadlineSeconds: 86400   # fail the job past this wall time
         successPolicy: Default         # Default: chief/master succeeds, else worker-0; AllWorkers: every worker
-        priority: 0                    # higher runs first
+        priorityClass: normal          # a class the team may use; absent: the default class
         terminationGracePeriodSeconds: 30   # SIGTERM, then kill after this on cancel or job end
         ttlSecondsAfterFinished: 0     # remove finished containers after this; logs and events stay
         """;
@@ -53,7 +53,7 @@ internal static class SpecSamples
           "backoffLimit": 5,
           "activeDeadlineSeconds": 86400,
           "successPolicy": "AllWorkers",
-          "priority": -2,
+          "priorityClass": "low",
           "terminationGracePeriodSeconds": 10,
           "ttlSecondsAfterFinished": 600
         }
@@ -91,7 +91,7 @@ internal static class SpecSamples
         backoffLimit: 5
         activeDeadlineSeconds: 86400
         successPolicy: AllWorkers
-        priority: -2
+        priorityClass: low
         terminationGracePeriodSeconds: 10
         ttlSecondsAfterFinished: 600
         """;
@@ -122,7 +122,7 @@ internal static class SpecSamples
         BackoffLimit = 5,
         ActiveDeadlineSeconds = 86400,
         SuccessPolicy = SuccessPolicy.AllWorkers,
-        Priority = -2,
+        PriorityClass = "low",
         TerminationGracePeriodSeconds = 10,
         TtlSecondsAfterFinished = 600,
     };

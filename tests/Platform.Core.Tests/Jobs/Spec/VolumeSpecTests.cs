@@ -99,7 +99,7 @@ public sealed class VolumeSpecTests
     [Theory]
     [InlineData("\"volumes\":[]")]
     [InlineData("\"volumes\":null")]
-    [InlineData("\"priority\":0")]
+    [InlineData("\"priorityClass\":\"normal\"")]
     public void No_volumes_is_an_empty_list(string fields)
     {
         Assert.Empty(Parse(SpecJson.Top(fields), null).Volumes);

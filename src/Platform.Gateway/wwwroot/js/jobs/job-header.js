@@ -31,6 +31,7 @@ export function jobHeader(id, onCancel) {
                 : [h('dt', {}, term), h('dd', {}, value)]);
             replace(facts,
                 fact('Team', job.team),
+                fact('Priority class', job.priorityClass),
                 fact('Created', time(job.createdAt)),
                 fact('Started', time(job.startedAt)),
                 fact('Finished', time(job.finishedAt)),
