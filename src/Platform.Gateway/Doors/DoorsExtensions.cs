@@ -39,7 +39,9 @@ public static class DoorsExtensions
 
                 return ValueTask.CompletedTask;
             };
-            options.AddPolicy(SubmitPolicy, _ => RateLimitPartition.GetTokenBucketLimiter(SubmitPolicy, _ => new TokenBucketRateLimiterOptions
+            // One bucket per user: one team's flood does not stop another's submissions.
+            options.AddPolicy(SubmitPolicy, context => RateLimitPartition.GetTokenBucketLimiter(
+                context.User.FindFirst(Identity.PlatformClaims.User)?.Value ?? "", _ => new TokenBucketRateLimiterOptions
             {
                 TokenLimit = limits.Value.SubmitBurst,
                 TokensPerPeriod = limits.Value.SubmitsPerSecond,

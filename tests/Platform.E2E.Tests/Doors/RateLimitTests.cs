@@ -31,6 +31,11 @@ public sealed class RateLimitTests : IAsyncLifetime
         Assert.True(limited[0].Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1), $"Retry-After: {limited[0].Headers.RetryAfter}");
         Assert.Equal(HttpStatusCode.OK, (await _platform.Http.GetAsync("api/jobs")).StatusCode);
         Assert.Equal("[]", await _platform.Http.GetStringAsync("api/jobs"));
+
+        // Each user has a bucket of their own: the admin's flood leaves another user's submits alone.
+        using var ann = await _platform.UserAsync("ann", "member", "vision");
+        var own = await ann.Http.PostAsync("api/jobs", new StringContent("name: Not-A-Label", Encoding.UTF8, "application/yaml"));
+        Assert.Equal(HttpStatusCode.BadRequest, own.StatusCode);
     }
 
     public async Task InitializeAsync()
