@@ -5,6 +5,7 @@ using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Platform.Core.Security;
+using Platform.E2E.Tests.Cli;
 using Platform.E2E.Tests.Infrastructure;
 
 namespace Platform.E2E.Tests.Doors;
@@ -14,6 +15,7 @@ namespace Platform.E2E.Tests.Doors;
 /// CA: a task on the host network that connects gets nowhere, and an agent with the platform's
 /// agent certificate does.
 /// </summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class OrleansPortTests(ControlPlaneFixture fixture) : IClassFixture<ControlPlaneFixture>
 {
     private PlatformProcess Platform => fixture.Platform;
@@ -27,6 +29,26 @@ public sealed class OrleansPortTests(ControlPlaneFixture fixture) : IClassFixtur
 
         var silos = await OrleansProbe.SilosAsync(Platform.GatewayPort, agent, PlatformCa());
 
+        Assert.Equal(SiloStatus.Active, Assert.Single(silos).Value);
+    }
+
+    [Fact]
+    public async Task Certificate_issued_with_the_cli_for_a_new_node_calls_a_grain()
+    {
+        var output = Path.Combine(Platform.DataDir, "gpu-7.pfx");
+        var cli = new CliRunner(Platform);
+
+        var issued = await cli.RunAsync("cert", "issue", "--pki", Pki, "--name", "gpu-7", "--out", output);
+        var again = await cli.RunAsync("cert", "issue", "--pki", Pki, "--name", "gpu-7", "--out", output);
+        var badName = await cli.RunAsync("cert", "issue", "--pki", Pki, "--name", "CN=evil", "--out", output + ".2");
+
+        Assert.True(issued.ExitCode == 0, issued.ToString());
+        Assert.Contains("issued CN=gpu-7 (agent)", issued.Stdout, StringComparison.Ordinal);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(output));
+        Assert.True(again.ExitCode == 2 && again.Stderr.Contains("exists already", StringComparison.Ordinal), again.ToString());
+        Assert.True(badName.ExitCode == 2 && badName.Stderr.Contains("--name", StringComparison.Ordinal), badName.ToString());
+        using var node = PkiDirectory.LoadCertificate(output, null);
+        var silos = await OrleansProbe.SilosAsync(Platform.GatewayPort, node, PlatformCa());
         Assert.Equal(SiloStatus.Active, Assert.Single(silos).Value);
     }
 
