@@ -52,10 +52,12 @@ public sealed class OrleansPortTests(ControlPlaneFixture fixture) : IClassFixtur
         Assert.Equal(SiloStatus.Active, Assert.Single(silos).Value);
     }
 
-    [Fact]
-    public async Task Client_without_a_certificate_cannot_call_a_grain()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Client_without_a_certificate_cannot_call_a_grain(bool speaksTls)
     {
-        await AssertRefusedAsync(OrleansProbe.SilosAsync(Platform.GatewayPort, certificate: null, trustedCa: null));
+        await AssertRefusedAsync(OrleansProbe.SilosAsync(Platform.GatewayPort, certificate: null, trustedCa: speaksTls ? PlatformCa() : null));
     }
 
     [Fact]

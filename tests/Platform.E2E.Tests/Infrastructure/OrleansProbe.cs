@@ -19,6 +19,8 @@ public static class OrleansProbe
     public static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
 
     /// <summary>Connects and asks the management grain for the silos; throws when either fails.</summary>
+    /// <param name="certificate">What the client shows; null shows nothing.</param>
+    /// <param name="trustedCa">The CA the client checks the silo against; null speaks plain TCP, without TLS.</param>
     public static async Task<Dictionary<SiloAddress, SiloStatus>> SilosAsync(int clientPort, X509Certificate2? certificate, X509Certificate2? trustedCa)
     {
         var builder = Host.CreateApplicationBuilder();
@@ -29,13 +31,14 @@ public static class OrleansProbe
             client.Configure<ClientMessagingOptions>(options => options.ResponseTimeout = TimeSpan.FromSeconds(20));
             // An agent retries forever; a probe reports the first refusal instead.
             client.UseConnectionRetryFilter((_, _) => Task.FromResult(false));
-            if (certificate is not null)
+            if (trustedCa is not null)
             {
-                var policy = new PeerCertificatePolicy(trustedCa!);
-                client.UseTls(certificate, options =>
+                var policy = new PeerCertificatePolicy(trustedCa);
+                client.UseTls(options =>
                 {
+                    options.LocalCertificate = certificate;
                     options.RemoteCertificateMode = RemoteCertificateMode.RequireCertificate;
-                    options.ClientCertificateMode = RemoteCertificateMode.RequireCertificate;
+                    options.ClientCertificateMode = certificate is null ? RemoteCertificateMode.AllowCertificate : RemoteCertificateMode.RequireCertificate;
                     options.RemoteCertificateValidation = (silo, _, _) => policy.Trusts(silo, CertificateUsages.ServerAuth);
                 });
             }
