@@ -24,12 +24,12 @@ public sealed class TlsSettings : Settings.ICheckedSettings
     /// <inheritdoc/>
     public IReadOnlyList<string> Problems() => UsesDataDir ? [] : AgentProblems();
 
-    /// <summary>What a standalone agent lacks: it has no data directory to fall back on, so both paths must name files.</summary>
+    /// <summary>What a standalone agent (or a silo given either path) lacks: with no data directory to fall back on, both paths must name files.</summary>
     public IReadOnlyList<string> AgentProblems()
     {
         var problems = new List<string>();
         File(problems, nameof(CertificatePath), CertificatePath,
-            $"the agent's certificate (a pfx issued by the platform's CA: {{Platform:DataDir}}/{PkiDirectory.Name}/{PkiDirectory.AgentCertificateFile} on the platform's machine, or one made with 'platform cert issue')");
+            $"this process's certificate (a pfx issued by the platform's CA: for an agent on the platform's machine {{Platform:DataDir}}/{PkiDirectory.Name}/{PkiDirectory.AgentCertificateFile}, else one made with 'platform cert issue')");
         File(problems, nameof(CaCertificatePath), CaCertificatePath,
             $"the platform CA's certificate ({{Platform:DataDir}}/{PkiDirectory.Name}/{PkiDirectory.AuthorityCertificateFile} on the platform's machine)");
         return problems;

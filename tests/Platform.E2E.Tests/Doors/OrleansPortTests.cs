@@ -52,6 +52,26 @@ public sealed class OrleansPortTests(ControlPlaneFixture fixture) : IClassFixtur
         Assert.Equal(SiloStatus.Active, Assert.Single(silos).Value);
     }
 
+    [Fact]
+    public async Task Agent_without_a_certificate_stops_at_start_naming_the_setting()
+    {
+        await using var agent = ChildProcess.Start("Platform.Worker", new Dictionary<string, string>
+        {
+            ["Platform__GatewayPort"] = Platform.GatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Platform__Worker__NodeId"] = $"e2e-{Environment.ProcessId}-no-certificate",
+            ["Platform__Worker__FakeGpuCount"] = "1",
+        });
+
+        await Eventually.HoldsAsync(() =>
+        {
+            Assert.True(agent.HasExited, "the agent still runs");
+            return Task.CompletedTask;
+        }, OrleansProbe.Bound, "the agent to stop");
+        Assert.Contains("Platform:Tls:CertificatePath must name", agent.Output, StringComparison.Ordinal);
+        Assert.Contains("Platform:Tls:CaCertificatePath must name", agent.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain($"e2e-{Environment.ProcessId}-no-certificate", await Platform.Http.GetStringAsync("api/nodes"), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
