@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using Platform.Core.Security;
@@ -19,6 +20,7 @@ public static class SiloTls
     {
         var certificates = Load(configuration, dataDir);
         silo.Services.AddSingleton(certificates);
+        silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.AddHostedService<TlsAnnouncement>();
         return silo.Configure<SiloConnectionOptions>(options =>
         {

@@ -53,6 +53,40 @@ public sealed class OrleansPortTests(ControlPlaneFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task Platform_given_an_operators_CA_uses_it_and_warns_of_a_silo_certificate_near_its_end()
+    {
+        var files = Directory.CreateTempSubdirectory("platform-e2e-tls-").FullName;
+        try
+        {
+            var issuedAt = DateTimeOffset.UtcNow - CertificateIssuer.NodeLifetime + TimeSpan.FromDays(10);
+            using var ca = CertificateIssuer.CreateAuthority("operators", issuedAt);
+            using var silo = CertificateIssuer.Issue(ca, "silo-1", CertificateRole.Silo, issuedAt);
+            using var agent = CertificateIssuer.Issue(ca, "gpu-9", CertificateRole.Agent, DateTimeOffset.UtcNow);
+            PkiDirectory.WritePfx(silo, Path.Combine(files, "silo.pfx"), "pfx-password");
+            File.WriteAllText(Path.Combine(files, "ca.crt"), ca.ExportCertificatePem());
+            await using var platform = new PlatformProcess(fakeGpus: null, extra: new Dictionary<string, string>
+            {
+                ["Platform__Tls__CertificatePath"] = Path.Combine(files, "silo.pfx"),
+                ["Platform__Tls__CertificatePassword"] = "pfx-password",
+                ["Platform__Tls__CaCertificatePath"] = Path.Combine(files, "ca.crt"),
+            });
+            await platform.StartAsync();
+
+            var silos = await OrleansProbe.SilosAsync(platform.GatewayPort, agent, X509CertificateLoader.LoadCertificate(ca.RawData));
+
+            Assert.Equal(SiloStatus.Active, Assert.Single(silos).Value);
+            Assert.False(Directory.Exists(PkiDirectory.In(platform.DataDir)), "no CA of its own is made when one is given");
+            Assert.Contains("The silo certificate CN=silo-1 ends", platform.Output, StringComparison.Ordinal);
+            await AssertRefusedAsync(OrleansProbe.SilosAsync(platform.GatewayPort,
+                PkiDirectory.LoadCertificate(Path.Combine(Pki, PkiDirectory.AgentCertificateFile), null), X509CertificateLoader.LoadCertificate(ca.RawData)));
+        }
+        finally
+        {
+            Directory.Delete(files, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Agent_without_a_certificate_stops_at_start_naming_the_setting()
     {
         await using var agent = ChildProcess.Start("Platform.Worker", new Dictionary<string, string>
