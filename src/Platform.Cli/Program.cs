@@ -1,4 +1,5 @@
 using Platform.Cli;
+using Platform.Cli.Certificates;
 using Platform.Cli.Gateway;
 using Platform.Cli.Images;
 using Platform.Cli.Jobs;
@@ -52,6 +53,12 @@ app.Configure(config =>
             .WithExample("notebook", "start", "--gpus", "1", "--no-browser");
         notebook.AddCommand<NotebookListCommand>("list").WithDescription("The notebooks: state, GPUs, node, address, last activity.");
         notebook.AddCommand<NotebookStopCommand>("stop").WithDescription("Stop a notebook; its GPUs are freed.");
+    });
+    config.AddBranch("cert", cert =>
+    {
+        cert.SetDescription("Certificates of the platform's CA for the Orleans ports (local files, no network).");
+        cert.AddCommand<CertIssueCommand>("issue").WithDescription("Issue a certificate for a new node from the platform's PKI directory.")
+            .WithExample("cert", "issue", "--pki", "/var/lib/platform/pki", "--name", "gpu-7", "--out", "gpu-7.pfx");
     });
 });
 

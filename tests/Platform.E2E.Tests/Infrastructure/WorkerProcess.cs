@@ -1,3 +1,5 @@
+using Platform.Core.Security;
+
 namespace Platform.E2E.Tests.Infrastructure;
 
 /// <summary>
@@ -26,6 +28,9 @@ public sealed class WorkerProcess : IAsyncDisposable
             ["Platform__Worker__PortStart"] = portStart.ToString(),
             ["Platform__Worker__PortEnd"] = (portStart + TestPorts.BlockSize - 1).ToString(),
             ["Platform__Worker__ReconcileIntervalMs"] = "500",
+            // The certificate the platform made at first start for agents on its machine.
+            ["Platform__Tls__CertificatePath"] = Path.Combine(PkiDirectory.In(platform.DataDir), PkiDirectory.AgentCertificateFile),
+            ["Platform__Tls__CaCertificatePath"] = Path.Combine(PkiDirectory.In(platform.DataDir), PkiDirectory.AuthorityCertificateFile),
         };
     }
 
