@@ -13,6 +13,12 @@ public static class PlatformSiloExtensions
     public static ISiloBuilder UsePlatformSilo(this ISiloBuilder silo, IConfiguration configuration)
     {
         var options = configuration.GetSection(PlatformOptions.Section).Get<PlatformOptions>() ?? new PlatformOptions();
+        if (!OperatingSystem.IsWindows() && !Directory.Exists(options.DataDir))
+        {
+            // It holds the admin token, the CA's keys and every job's state: for this user alone.
+            Directory.CreateDirectory(options.DataDir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
         silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: "platform", clusterId: "platform");
         silo.UsePlatformTls(configuration, options.DataDir);
         return silo.AddPlatformGrains(options.DataDir);

@@ -2,6 +2,7 @@ using Docker.DotNet;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Platform.Contracts.Jobs;
 using Platform.Worker.Gpus;
@@ -46,6 +47,12 @@ public static class WorkerServiceCollectionExtensions
                 if (!OperatingSystem.IsLinux())
                 {
                     throw new PlatformNotSupportedException("The process runtime needs Linux: it limits its tasks with cgroups.");
+                }
+
+                if (string.IsNullOrEmpty(options.TaskUser))
+                {
+                    // Said at start, since nothing else will: a host process reads what the agent reads.
+                    ProcessTaskWarnings.RunsAsAgent(provider.GetRequiredService<ILoggerFactory>().CreateLogger<ProcessRuntime>(), DataDir(configuration));
                 }
 
                 return new ProcessRuntime(ProcessStateDirectory(DataDir(configuration), options.NodeId),
