@@ -76,7 +76,8 @@ public static class OidcSignIn
             OnRemoteFailure = context =>
             {
                 var message = context.Failure?.Message is { Length: > 0 } failed ? failed : "The identity provider did not sign you in.";
-                context.Response.Cookies.Append(ErrorCookie, Uri.EscapeDataString(Shorten(message)), new CookieOptions
+                // Append escapes the value (the page unescapes it).
+                context.Response.Cookies.Append(ErrorCookie, Shorten(message), new CookieOptions
                 {
                     Path = "/",
                     HttpOnly = false,

@@ -22,6 +22,7 @@ public sealed class FakeOidcProvider : IAsyncDisposable
     private readonly ECDsa _key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
     private readonly ConcurrentDictionary<string, Grant> _grants = new();
     private readonly Task _serving;
+    private int _tokensIssued;
 
     public FakeOidcProvider(string clientId)
     {
@@ -60,8 +61,6 @@ public sealed class FakeOidcProvider : IAsyncDisposable
 
     /// <summary>Why <c>/token</c> refused, for a failing test's message.</summary>
     public ConcurrentQueue<string> Refusals { get; } = new();
-
-    private int _tokensIssued;
 
     public async ValueTask DisposeAsync()
     {
