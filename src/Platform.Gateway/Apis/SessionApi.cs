@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using Platform.Core.Identity;
 using Platform.Core.Jobs.Spec;
 using Platform.Gateway.Identity;
@@ -13,6 +14,8 @@ namespace Platform.Gateway.Apis;
 /// The web UI's session: sign in with an API token or a JWT (<c>POST /api/session</c>), which sets
 /// an HttpOnly, SameSite=Strict cookie; read the antiforgery token every state-changing request of
 /// the session must carry; sign out. <c>GET /api/me</c> says who the caller is, however they came in.
+/// Where an identity provider is configured (<c>Platform:Auth:Oidc</c>), the web UI signs in there
+/// instead: <c>GET /api/session/providers</c> names it, <c>GET /api/session/oidc</c> goes to it.
 /// </summary>
 public static class SessionApi
 {
@@ -21,6 +24,10 @@ public static class SessionApi
         var api = app.MapGroup("api").WithTags("Session");
         api.MapPost("session", SignInAsync).AllowAnonymous().Accepts<SignInBody>("application/json")
             .WithSummary("Sign in with an API token or a JWT: sets the session cookie");
+        api.MapGet("session/providers", Providers).AllowAnonymous()
+            .WithSummary("The identity providers the web UI may sign in at: none, or the one of Platform:Auth:Oidc");
+        api.MapGet("session/oidc", ChallengeOidc).AllowAnonymous()
+            .WithSummary("Sign in at the identity provider: redirects there, and back to the web UI's returnTo route (#/jobs when none) with the session cookie set");
         api.MapDelete("session", (Delegate)SignOutAsync).RequireAuthorization().WithSummary("Sign out: ends the session cookie");
         api.MapGet("session/antiforgery", Antiforgery).RequireAuthorization()
             .WithSummary($"The token a session's POST and DELETE requests carry in {AntiforgeryMiddleware.Header}");
@@ -57,6 +64,26 @@ public static class SessionApi
         await context.SignInAsync(IdentitySchemes.Cookie, new ClaimsPrincipal(identity),
             new AuthenticationProperties { ExpiresUtc = expires, AllowRefresh = result.Properties?.ExpiresUtc is null });
         return TypedResults.Ok(MeOf(caller));
+    }
+
+    private static Ok<SessionProviderView[]> Providers(IOptions<OidcOptions> oidc) => TypedResults.Ok(
+        oidc.Value.Enabled ? new[] { new SessionProviderView(IdentitySchemes.Oidc, oidc.Value.DisplayName) } : []);
+
+    private static Results<ChallengeHttpResult, ValidationProblem, ProblemHttpResult> ChallengeOidc(string? returnTo, IOptions<OidcOptions> oidc)
+    {
+        if (!oidc.Value.Enabled)
+        {
+            return TypedResults.Problem($"No identity provider is configured ({OidcOptions.Section}); sign in with an API token.",
+                statusCode: StatusCodes.Status404NotFound, title: "Not Found");
+        }
+
+        var (route, problem) = SignInReturn.Check(returnTo);
+        if (route is null)
+        {
+            return ApiProblems.Invalid([new SpecError("returnTo", problem!)]);
+        }
+
+        return TypedResults.Challenge(new AuthenticationProperties { RedirectUri = "/" + route }, [IdentitySchemes.Oidc]);
     }
 
     private static async Task<NoContent> SignOutAsync(HttpContext context)

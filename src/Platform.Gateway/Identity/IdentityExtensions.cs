@@ -14,13 +14,16 @@ public static class IdentityExtensions
 
     /// <summary>
     /// Authentication by API token, JWT (when <c>Platform:Auth:Jwt</c> is configured) or session
-    /// cookie, chosen per request; every endpoint requires a signed-in caller unless it says
+    /// cookie, chosen per request; the session comes from signing in with a token, or at the identity
+    /// provider of <c>Platform:Auth:Oidc</c> when one is configured; every endpoint requires a signed-in caller unless it says
     /// otherwise. There is no open mode: a task on this machine is a stranger like any other.
     /// </summary>
     public static IServiceCollection AddPlatformIdentity(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddCheckedSettings<JwtOptions>(JwtOptions.Section);
+        services.AddCheckedSettings<OidcOptions>(OidcOptions.Section);
         var jwt = configuration.GetSection(JwtOptions.Section).Get<JwtOptions>() ?? new JwtOptions();
+        var oidc = configuration.GetSection(OidcOptions.Section).Get<OidcOptions>() ?? new OidcOptions();
         var authentication = services.AddAuthentication(IdentitySchemes.Platform)
             .AddPolicyScheme(IdentitySchemes.Platform, "token, JWT or session", options => options.ForwardDefaultSelector = IdentitySchemes.Select)
             .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(IdentitySchemes.Token, options => { })
@@ -32,6 +35,11 @@ public static class IdentityExtensions
         else
         {
             authentication.AddScheme<AuthenticationSchemeOptions, JwtOffHandler>(IdentitySchemes.Jwt, options => { });
+        }
+
+        if (oidc.Enabled)
+        {
+            authentication.AddOpenIdConnect(IdentitySchemes.Oidc, oidc.DisplayName, options => OidcSignIn.Configure(options, oidc, jwt));
         }
 
         services.AddAuthorizationBuilder()

@@ -6,7 +6,8 @@ namespace Platform.Gateway.Identity;
 /// <summary>
 /// The ways in: <see cref="Token"/> (API tokens), <see cref="Jwt"/> (an identity provider's
 /// tokens), <see cref="Cookie"/> (the web UI's session, made at sign-in). <see cref="Platform"/>
-/// picks one per request by what it carries, so every door accepts all three.
+/// picks one per request by what it carries, so every door accepts all three. <see cref="Oidc"/> is
+/// no way in of its own: it signs the web UI in at an identity provider and makes a <see cref="Cookie"/> session.
 /// </summary>
 public static class IdentitySchemes
 {
@@ -14,6 +15,7 @@ public static class IdentitySchemes
     public const string Token = "token";
     public const string Jwt = "jwt";
     public const string Cookie = "session";
+    public const string Oidc = "oidc";
 
     /// <summary>Where a bearer token may stand in the query: only the hub, whose WebSockets carry no header from a browser.</summary>
     public const string HubPath = "/hubs";

@@ -42,6 +42,15 @@ public sealed class JwtOptions : ICheckedSettings
 
     private IEnumerable<string> Check()
     {
+        // The claim names serve the OpenID Connect sign-in too (Platform:Auth:Oidc), so they are checked even when JWT sign-in is off.
+        foreach (var (name, value) in new[] { (nameof(UserClaim), UserClaim), (nameof(TeamsClaim), TeamsClaim), (nameof(RoleClaim), RoleClaim) })
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                yield return $"{Section}:{name} must name a claim.";
+            }
+        }
+
         if (!Enabled)
         {
             yield break;
@@ -55,14 +64,6 @@ public sealed class JwtOptions : ICheckedSettings
         if (string.IsNullOrEmpty(Authority) && string.IsNullOrWhiteSpace(Issuer))
         {
             yield return $"{Section}:Issuer is required when the signing keys are given without an Authority.";
-        }
-
-        foreach (var (name, value) in new[] { (nameof(UserClaim), UserClaim), (nameof(TeamsClaim), TeamsClaim), (nameof(RoleClaim), RoleClaim) })
-        {
-            if (string.IsNullOrWhiteSpace(value))
-            {
-                yield return $"{Section}:{name} must name a claim.";
-            }
         }
 
         for (var i = 0; i < SigningKeys.Count; i++)

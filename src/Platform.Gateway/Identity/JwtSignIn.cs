@@ -55,8 +55,11 @@ public static class JwtSignIn
         };
     }
 
-    /// <summary>The platform identity a validated token stands for, or why it has none.</summary>
-    public static (ClaimsIdentity? Identity, string? Problem) Map(ClaimsPrincipal principal, JwtOptions jwt)
+    /// <summary>
+    /// The platform identity a validated token stands for, or why it has none. The OpenID Connect
+    /// sign-in maps its id token here too, as a <see cref="IdentitySchemes.Cookie"/> session.
+    /// </summary>
+    public static (ClaimsIdentity? Identity, string? Problem) Map(ClaimsPrincipal principal, JwtOptions jwt, string authenticationType = IdentitySchemes.Jwt)
     {
         ArgumentNullException.ThrowIfNull(principal);
         ArgumentNullException.ThrowIfNull(jwt);
@@ -78,6 +81,6 @@ public static class JwtSignIn
             return (null, $"The token's '{jwt.RoleClaim}' claim must be admin, member or viewer, not '{named}'.");
         }
 
-        return (PlatformClaims.Identity(IdentitySchemes.Jwt, user!, role, teams), null);
+        return (PlatformClaims.Identity(authenticationType, user!, role, teams), null);
     }
 }

@@ -22,7 +22,7 @@ const routes = [
     { pattern: /^#\/cluster$/, nav: 'cluster', title: () => 'Cluster', page: clusterPage },
 ];
 
-const signinRoute = { pattern: /^#\/signin(?:\/(.+))?$/, nav: null, title: () => 'Sign in', page: (main, params) => signinPage(main, params, { signedIn }), open: true };
+const signinRoute = { pattern: /^#\/signin(?:\/(.+))?$/, nav: null, title: () => 'Sign in', page: (main, params) => signinPage(main, params, { signedIn, wanted: () => wanted }), open: true };
 
 const main = document.getElementById('main');
 const account = document.getElementById('account');
