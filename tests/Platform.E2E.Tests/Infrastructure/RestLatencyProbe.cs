@@ -22,9 +22,10 @@ public sealed class RestLatencyProbe : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
 
-    private RestLatencyProbe(Uri baseAddress, string jobId)
+    private RestLatencyProbe(PlatformProcess platform, string jobId)
     {
-        _http = new HttpClient { BaseAddress = baseAddress, Timeout = RequestTimeout };
+        _http = platform.ClientWith(platform.AdminToken);
+        _http.Timeout = RequestTimeout;
         _jobPath = $"api/jobs/{jobId}";
         _loop = Task.Run(LoopAsync);
     }
@@ -41,7 +42,7 @@ public sealed class RestLatencyProbe : IAsyncDisposable
         }
     }
 
-    public static RestLatencyProbe Start(PlatformProcess platform, string jobId) => new(platform.BaseAddress, jobId);
+    public static RestLatencyProbe Start(PlatformProcess platform, string jobId) => new(platform, jobId);
 
     /// <summary>Stops sampling; returns the 99th percentile, the worst, the count and the failures.</summary>
     public async Task<RestLatency> StopAsync()
