@@ -1,8 +1,10 @@
 using System.Security.Claims;
+using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Platform.Contracts.Identity;
 using Platform.Core.Identity;
 using Platform.Core.Jobs.Spec;
 using Platform.Gateway.Identity;
@@ -16,6 +18,9 @@ namespace Platform.Gateway.Apis;
 /// </summary>
 public static class SessionApi
 {
+    /// <summary>128 random bits name a session: not guessable, and never reused.</summary>
+    private const int SessionIdBytes = 16;
+
     public static RouteGroupBuilder MapSessionApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("api").WithTags("Session");
@@ -47,6 +52,7 @@ public static class SessionApi
         }
 
         var identity = PlatformClaims.Identity(IdentitySchemes.Cookie, caller.User, caller.Role, caller.Teams);
+        identity.AddClaim(new Claim(PlatformClaims.Session, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(SessionIdBytes))));
         if (result.Principal.FindFirst(PlatformClaims.TokenHash) is { } hash)
         {
             identity.AddClaim(new Claim(PlatformClaims.TokenHash, hash.Value));
@@ -59,8 +65,14 @@ public static class SessionApi
         return TypedResults.Ok(MeOf(caller));
     }
 
-    private static async Task<NoContent> SignOutAsync(HttpContext context)
+    private static async Task<NoContent> SignOutAsync(HttpContext context, IGrainFactory grains)
     {
+        // Ended on the server first: the cookie may have been copied, and clearing it here ends only this browser's copy.
+        if (context.User.FindFirst(PlatformClaims.Session)?.Value is { } session)
+        {
+            await grains.GetGrain<ISessionGrain>(session).EndAsync();
+        }
+
         await context.SignOutAsync(IdentitySchemes.Cookie);
         return TypedResults.NoContent();
     }

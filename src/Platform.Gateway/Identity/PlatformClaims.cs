@@ -12,6 +12,8 @@ public static class PlatformClaims
     public const string Team = "platform:team";
     /// <summary>The hash of the API token a session was made from: the session ends when the token is revoked.</summary>
     public const string TokenHash = "platform:token";
+    /// <summary>The random id of a web UI session (<c>ISessionGrain</c>): signing out ends it on the server too.</summary>
+    public const string Session = "platform:session";
 
     public static ClaimsIdentity Identity(string authenticationType, string user, Role role, IEnumerable<string> teams) => new(
         [new Claim(User, user), new Claim(Role, role.ToString()), .. teams.Select(team => new Claim(Team, team))],

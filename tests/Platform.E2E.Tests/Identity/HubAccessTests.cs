@@ -47,6 +47,18 @@ public sealed class HubAccessTests(IdentityFixture fixture)
         await Assert.ThrowsAsync<HubException>(() => vic.SubscribeNotebookAsync(fixture.NotebookA));
     }
 
+    [Fact]
+    public async Task Connection_of_a_revoked_token_may_subscribe_to_nothing_more()
+    {
+        using var tess = await Platform.UserAsync("tess", "member", Callers.TeamA);
+        await using var hub = await HubClient.ConnectAsync(Platform, token: tess.Token);
+        await hub.SubscribeAsync(fixture.JobA);
+
+        Assert.Equal(System.Net.HttpStatusCode.NoContent, (await Platform.Http.DeleteAsync($"api/tokens/{tess.TokenId}")).StatusCode);
+
+        await Assert.ThrowsAnyAsync<Exception>(() => hub.SubscribeAsync(fixture.JobA));
+    }
+
     [Theory]
     [InlineData(Callers.NoToken)]
     [InlineData(Callers.BadToken)]

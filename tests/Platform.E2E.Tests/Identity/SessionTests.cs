@@ -83,6 +83,22 @@ public sealed class SessionTests(IdentityFixture fixture)
     }
 
     [Fact]
+    public async Task Session_cookie_replayed_after_sign_out_is_refused()
+    {
+        using var browser = new SessionClient(Platform.BaseAddress);
+        Assert.Equal(HttpStatusCode.OK, (await browser.SignInAsync(fixture.Bearers[Callers.MemberA]!)).StatusCode);
+        var kept = browser.Cookies.GetCookieHeader(Platform.BaseAddress);
+        Assert.Equal(HttpStatusCode.NoContent, (await browser.SendAsync(HttpMethod.Delete, "api/session", antiforgery: await browser.AntiforgeryAsync())).StatusCode);
+
+        using var replay = Platform.ClientWith(null);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "api/me");
+        request.Headers.Add("Cookie", kept);
+        using var after = await replay.SendAsync(request);
+
+        await Problem.AssertAsync(after, HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
     public async Task Session_made_from_a_token_ends_when_the_token_is_revoked()
     {
         using var sam = await Platform.UserAsync("sam", "member", Callers.TeamA);

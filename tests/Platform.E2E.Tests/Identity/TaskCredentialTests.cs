@@ -59,7 +59,7 @@ public sealed class TaskCredentialTests(IdentityFixture fixture, ITestOutputHelp
 
         Assert.Equal(new Dictionary<string, string>
         {
-            ["list-jobs"] = "401", ["cancel-victim"] = "401", ["submit"] = "401", ["me"] = "401", ["make-token"] = "401",
+            ["web-ui"] = "200", ["list-jobs"] = "401", ["cancel-victim"] = "401", ["submit"] = "401", ["me"] = "401", ["make-token"] = "401",
             ["hub-negotiate"] = "401", ["notebook-proxy"] = "401", ["notebook-stop"] = "401", ["sign-in"] = "400",
             ["admin-token-files"] = "0",
         }, doors);
