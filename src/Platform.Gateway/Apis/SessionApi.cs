@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
@@ -18,9 +17,6 @@ namespace Platform.Gateway.Apis;
 /// </summary>
 public static class SessionApi
 {
-    /// <summary>128 random bits name a session: not guessable, and never reused.</summary>
-    private const int SessionIdBytes = 16;
-
     public static RouteGroupBuilder MapSessionApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("api").WithTags("Session");
@@ -51,8 +47,7 @@ public static class SessionApi
                 statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed");
         }
 
-        var identity = PlatformClaims.Identity(IdentitySchemes.Cookie, caller.User, caller.Role, caller.Teams);
-        identity.AddClaim(new Claim(PlatformClaims.Session, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(SessionIdBytes))));
+        var identity = PlatformClaims.Identity(IdentitySchemes.Cookie, caller.User, caller.Role, caller.Teams).WithNewSession();
         if (result.Principal.FindFirst(PlatformClaims.TokenHash) is { } hash)
         {
             identity.AddClaim(new Claim(PlatformClaims.TokenHash, hash.Value));
