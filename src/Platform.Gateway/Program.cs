@@ -30,7 +30,8 @@ app.MapNodesApi();
 app.MapImagesApi();
 app.MapNotebooksApi().WithBodyLimit(BodyLimit.Json);
 app.MapNotebookProxy();
-app.MapHub<JobsHub>("/hubs/jobs");
+// A connection ends when its token or JWT expires, as a request with it would be refused.
+app.MapHub<JobsHub>("/hubs/jobs", options => options.CloseOnAuthenticationExpiration = true);
 app.MapFaultEndpoint(app.Configuration);
 app.Run();
 

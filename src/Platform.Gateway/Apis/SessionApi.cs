@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using Platform.Contracts.Identity;
 using Platform.Core.Identity;
 using Platform.Core.Jobs.Spec;
 using Platform.Gateway.Identity;
@@ -53,7 +54,7 @@ public static class SessionApi
                 statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed");
         }
 
-        var identity = PlatformClaims.Identity(IdentitySchemes.Cookie, caller.User, caller.Role, caller.Teams);
+        var identity = PlatformClaims.Identity(IdentitySchemes.Cookie, caller.User, caller.Role, caller.Teams).WithNewSession();
         if (result.Principal.FindFirst(PlatformClaims.TokenHash) is { } hash)
         {
             identity.AddClaim(new Claim(PlatformClaims.TokenHash, hash.Value));
@@ -86,8 +87,14 @@ public static class SessionApi
         return TypedResults.Challenge(new AuthenticationProperties { RedirectUri = "/" + route }, [IdentitySchemes.Oidc]);
     }
 
-    private static async Task<NoContent> SignOutAsync(HttpContext context)
+    private static async Task<NoContent> SignOutAsync(HttpContext context, IGrainFactory grains)
     {
+        // Ended on the server first: the cookie may have been copied, and clearing it here ends only this browser's copy.
+        if (context.User.FindFirst(PlatformClaims.Session)?.Value is { } session)
+        {
+            await grains.GetGrain<ISessionGrain>(session).EndAsync();
+        }
+
         await context.SignOutAsync(IdentitySchemes.Cookie);
         return TypedResults.NoContent();
     }

@@ -15,11 +15,12 @@ namespace Platform.Gateway.Hubs;
 /// as REST checks it: another team's job and another user's notebook are not there.
 /// </summary>
 [Authorize]
-public sealed class JobsHub(IGrainFactory grains, LogStreams streams) : Hub
+public sealed class JobsHub(IGrainFactory grains, LogStreams streams, TimeProvider time) : Hub
 {
     public async Task SubscribeJob(string jobId)
     {
-        if (await grains.GetGrain<IJobGrain>(jobId).GetAsync() is not { } job || !Caller.Allows(Act.Read, Resource.Job(job.Team)))
+        var caller = await LiveCallerAsync();
+        if (await grains.GetGrain<IJobGrain>(jobId).GetAsync() is not { } job || !caller.Allows(Act.Read, Resource.Job(job.Team)))
         {
             throw new HubException($"There is no job '{jobId}'.");
         }
@@ -38,8 +39,9 @@ public sealed class JobsHub(IGrainFactory grains, LogStreams streams) : Hub
     /// <summary>Sends the notebook at once, then on every change (<c>notebookUpdated</c>), its url once Ready.</summary>
     public async Task SubscribeNotebook(string notebookId)
     {
+        var caller = await LiveCallerAsync();
         if (await grains.GetGrain<INotebookGrain>(notebookId).GetAsync() is not { } notebook
-            || !Caller.Allows(Act.Read, Resource.Notebook(notebook.User ?? "")))
+            || !caller.Allows(Act.Read, Resource.Notebook(notebook.User ?? "")))
         {
             throw new HubException($"There is no notebook '{notebookId}'.");
         }
@@ -56,7 +58,21 @@ public sealed class JobsHub(IGrainFactory grains, LogStreams streams) : Hub
         return base.OnDisconnectedAsync(exception);
     }
 
-    private Caller Caller => PlatformClaims.CallerOf(Context.User!) ?? throw new HubException("Sign in first.");
+    /// <summary>
+    /// The caller, if what the connection signed in with still holds: a connection outlives the
+    /// check made when it opened, and a revoked token or signed-out session must subscribe to nothing more.
+    /// </summary>
+    private async Task<Caller> LiveCallerAsync()
+    {
+        var caller = PlatformClaims.CallerOf(Context.User!) ?? throw new HubException("Sign in first.");
+        if (!await SessionCheck.IsLiveAsync(Context.User!, grains, time))
+        {
+            Context.Abort();
+            throw new HubException("The token or session this connection signed in with has ended; sign in again.");
+        }
+
+        return caller;
+    }
 
     public static string JobGroup(string jobId) => $"job:{jobId}";
 

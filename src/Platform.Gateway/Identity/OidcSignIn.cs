@@ -65,7 +65,7 @@ public static class OidcSignIn
                     return Task.CompletedTask;
                 }
 
-                context.Principal = new ClaimsPrincipal(identity);
+                context.Principal = new ClaimsPrincipal(identity.WithNewSession());
                 // A session like a token's: it ends after eight hours without use.
                 var time = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>();
                 context.Properties!.ExpiresUtc = time.GetUtcNow() + IdentityExtensions.SessionIdle;
