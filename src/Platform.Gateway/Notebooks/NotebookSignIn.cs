@@ -95,7 +95,7 @@ public static class NotebookSignIn
         var url = NotebookOrigins.UrlOf(id, domain, request.Scheme, request.Host.Port);
         if (HttpMethods.IsGet(request.Method) && !context.WebSockets.IsWebSocketRequest)
         {
-            context.Response.Redirect(url);
+            context.Response.Redirect(NotebookOrigins.OriginOf(id, domain, request.Scheme, request.Host.Port) + request.Path + request.QueryString);
             return;
         }
 
