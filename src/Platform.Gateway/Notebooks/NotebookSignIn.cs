@@ -17,8 +17,9 @@ public static class NotebookSignIn
 {
     /// <summary>
     /// Lax, not Strict: the cookie is set at the end of a redirect chain that began on the
-    /// gateway's page, and Chromium sends a Strict cookie on none of that chain's navigations, so
-    /// the notebook would never see it. Lax cookies still go with no other site's fetch or form POST.
+    /// gateway's page, and Chromium does not send a Strict cookie on that chain's last navigation, so
+    /// the notebook never sees it (tried: with Strict, NotebookOriginPageTests never reaches
+    /// JupyterLab). Lax cookies still go with no other site's fetch or form POST.
     /// </summary>
     public const SameSiteMode CookieSameSite = SameSiteMode.Lax;
 
