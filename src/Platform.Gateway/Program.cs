@@ -12,10 +12,12 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.AddPlatformDefaults();
 builder.AddEmbeddedControlPlane();
 builder.AddGatewayServices();
+builder.Services.AddNotebookOrigins();
 
 var app = builder.Build();
 app.UsePlatformErrors();
 app.UsePlatformDoors();
+app.UseNotebookOrigins();
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.UseRouting();

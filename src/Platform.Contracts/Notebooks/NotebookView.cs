@@ -11,7 +11,7 @@ public sealed record NotebookView
     [Id(1)] public NotebookState State { get; init; }
     /// <summary>Why it is Pending, Stopped, Culled or Failed.</summary>
     [Id(2)] public string? Reason { get; init; }
-    /// <summary>The gateway-relative proxied address <c>/notebooks/{id}/</c>, only while Ready.</summary>
+    /// <summary>The proxied address <c>/notebooks/{id}/</c> (made absolute on the notebook's own origin by the gateway when <c>Platform:Notebooks:OriginDomain</c> is set), only while Ready.</summary>
     [Id(3)] public string? Url { get; init; }
     [Id(4)] public string? Node { get; init; }
     /// <summary>The GPUs it holds (ids), empty once it has ended.</summary>

@@ -1,9 +1,7 @@
-using System.Text.RegularExpressions;
-
 namespace Platform.Core.Notebooks;
 
-/// <summary>The <c>Platform:Notebooks</c> section: the default image, idle culling and its clock.</summary>
-public sealed partial class NotebookOptions : Settings.ICheckedSettings
+/// <summary>The <c>Platform:Notebooks</c> section: the default image, idle culling and its clock, the notebooks' origins.</summary>
+public sealed class NotebookOptions : Settings.ICheckedSettings
 {
     public const string Section = "Platform:Notebooks";
     public const string DefaultImage = "platform/jupyter:4.0-cpu";
@@ -12,7 +10,7 @@ public sealed partial class NotebookOptions : Settings.ICheckedSettings
     public const double DefaultCheckSeconds = 30;
     public const double DefaultReadyTimeoutSeconds = 180;
     public const int DefaultStopGraceSeconds = 10;
-    public const string DefaultUserName = "default";
+    public const string DefaultOriginDomain = "";
 
     /// <summary>The image of a notebook whose request names none.</summary>
     public string Image { get; set; } = DefaultImage;
@@ -33,10 +31,15 @@ public sealed partial class NotebookOptions : Settings.ICheckedSettings
     public int StopGraceSeconds { get; set; } = DefaultStopGraceSeconds;
 
     /// <summary>
-    /// Whose notebooks these are while the platform has no authentication: every caller is this user,
-    /// and every notebook's work directory is this user's volume.
+    /// When set (e.g. <c>platform.example.org</c>, or <c>localhost</c> on one machine), each notebook is
+    /// served on its own origin <c>{scheme}://{id}.{OriginDomain}:{port}/notebooks/{id}/</c>, so its pages
+    /// cannot read the gateway or another notebook; the web UI is then expected at <c>OriginDomain</c>
+    /// itself, where sign-in to a notebook starts. Empty (the default): notebooks are served under
+    /// <c>/notebooks/{id}/</c> on the gateway's own origin.
     /// </summary>
-    public string DefaultUser { get; set; } = DefaultUserName;
+    public string OriginDomain { get; set; } = DefaultOriginDomain;
+
+    public bool SeparateOrigins => !string.IsNullOrEmpty(OriginDomain);
 
     public TimeSpan Minute => TimeSpan.FromSeconds(MinuteSeconds);
 
@@ -64,9 +67,9 @@ public sealed partial class NotebookOptions : Settings.ICheckedSettings
             problems.Add($"{Section}:StopGraceSeconds must be 0 or more, got {StopGraceSeconds}.");
         }
 
-        if (!UserName().IsMatch(DefaultUser ?? ""))
+        if (!string.IsNullOrEmpty(OriginDomain) && !NotebookOrigins.IsDomain(OriginDomain))
         {
-            problems.Add($"{Section}:DefaultUser must be a lowercase name of letters, digits, '.', '_' or '-' (it names a directory), got '{DefaultUser}'.");
+            problems.Add($"{Section}:OriginDomain must be empty or a lowercase DNS name without a port ({NotebookOrigins.DomainRule}), got '{OriginDomain}'.");
         }
 
         return problems;
@@ -79,7 +82,4 @@ public sealed partial class NotebookOptions : Settings.ICheckedSettings
             problems.Add($"{Section}:{name} must be more than 0, got {value.ToString(System.Globalization.CultureInfo.InvariantCulture)}.");
         }
     }
-
-    [GeneratedRegex("^[a-z0-9][a-z0-9._-]{0,62}$")]
-    private static partial Regex UserName();
 }

@@ -9,6 +9,7 @@ using Platform.Core.Notebooks;
 using Platform.Gateway.Hosting;
 using Platform.Core.Identity;
 using Platform.Gateway.Identity;
+using Platform.Gateway.Notebooks;
 
 namespace Platform.Gateway.Apis;
 
@@ -27,7 +28,7 @@ public static class NotebooksApi
     }
 
     private static async Task<Results<Accepted<NotebookView>, ValidationProblem, ProblemHttpResult>> StartAsync(
-        HttpRequest request, IGrainFactory grains, IOptions<ImagesOptions> images, IOptions<NotebookOptions> options)
+        HttpRequest request, IGrainFactory grains, IOptions<ImagesOptions> images, IOptions<NotebookOptions> options, NotebookUrls urls)
     {
         var caller = request.HttpContext.Caller();
         if (AccessResults.Refusal(caller, Act.Create, Resource.Notebook(caller.User), "notebooks") is { } refusal)
@@ -60,28 +61,29 @@ public static class NotebooksApi
             IdleTimeoutMinutes = asked.IdleTimeoutMinutes ?? options.Value.IdleTimeoutMinutes,
             User = caller.User,
         });
-        return TypedResults.Accepted($"/api/notebooks/{id}", notebook);
+        return TypedResults.Accepted($"/api/notebooks/{id}", urls.For(notebook, request));
     }
 
     /// <summary>The caller's own notebooks; an admin's list has everyone's, to stop them.</summary>
-    private static async Task<Ok<NotebookView[]>> ListAsync(HttpContext context, IGrainFactory grains)
+    private static async Task<Ok<NotebookView[]>> ListAsync(HttpContext context, IGrainFactory grains, NotebookUrls urls)
     {
         var caller = context.Caller();
         var summaries = await grains.GetGrain<INotebookIndexGrain>(INotebookIndexGrain.Key).ListAsync();
         var notebooks = await Task.WhenAll(summaries.Select(summary => grains.GetGrain<INotebookGrain>(summary.Id).GetAsync()));
         return TypedResults.Ok(notebooks.OfType<NotebookView>()
-            .Where(notebook => caller.Allows(Act.Read, Resource.Notebook(notebook.User ?? ""))).ToArray());
+            .Where(notebook => caller.Allows(Act.Read, Resource.Notebook(notebook.User ?? "")))
+            .Select(notebook => urls.For(notebook, context.Request)).ToArray());
     }
 
-    private static async Task<Results<Ok<NotebookView>, ProblemHttpResult>> GetAsync(string id, HttpContext context, IGrainFactory grains) =>
+    private static async Task<Results<Ok<NotebookView>, ProblemHttpResult>> GetAsync(string id, HttpContext context, IGrainFactory grains, NotebookUrls urls) =>
         await FindAsync(id, context, grains, Act.Read) switch
         {
             (_, { } refusal) => refusal,
-            (var notebook, _) => TypedResults.Ok(notebook!),
+            (var notebook, _) => TypedResults.Ok(urls.For(notebook!, context.Request)),
         };
 
     /// <summary>Idempotent: stopping a notebook that has already ended answers 202 with it as it is.</summary>
-    private static async Task<Results<Accepted<NotebookView>, ProblemHttpResult>> StopAsync(string id, HttpContext context, IGrainFactory grains)
+    private static async Task<Results<Accepted<NotebookView>, ProblemHttpResult>> StopAsync(string id, HttpContext context, IGrainFactory grains, NotebookUrls urls)
     {
         if ((await FindAsync(id, context, grains, Act.Stop)).Refusal is { } refusal)
         {
@@ -90,7 +92,7 @@ public static class NotebooksApi
 
         var notebook = grains.GetGrain<INotebookGrain>(id);
         await notebook.StopAsync();
-        return TypedResults.Accepted($"/api/notebooks/{id}", (await notebook.GetAsync())!);
+        return TypedResults.Accepted($"/api/notebooks/{id}", urls.For((await notebook.GetAsync())!, context.Request));
     }
 
     /// <summary>The notebook if the caller may <paramref name="act"/> on it; another user's reads as no notebook at all.</summary>

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
+using Platform.Core.Notebooks;
 
 namespace Platform.Gateway.Doors;
 
@@ -8,9 +10,10 @@ namespace Platform.Gateway.Doors;
 /// The <c>Host</c> a request names must be one the gateway answers to, so a page of a domain that an
 /// attacker re-points at this address (DNS rebinding) cannot read the API as if it were same-site.
 /// Allowed: <c>AllowedHosts</c> when set (semicolons, <c>*.example.org</c> patterns, <c>*</c> for
-/// any), else the names the gateway is bound to (see <see cref="BoundNames"/>).
+/// any), else the names the gateway is bound to (see <see cref="BoundNames"/>); and, when
+/// <c>Platform:Notebooks:OriginDomain</c> is set, that domain and each notebook's host under it.
 /// </summary>
-public sealed class HostRule(IConfiguration configuration, IServer server)
+public sealed class HostRule(IConfiguration configuration, IServer server, IOptions<NotebookOptions> notebooks)
 {
     public const string Setting = "AllowedHosts";
 
@@ -23,7 +26,7 @@ public sealed class HostRule(IConfiguration configuration, IServer server)
     public Refusal? Check(HostString host)
     {
         var allowed = _allowed.Value;
-        if (!host.HasValue || allowed.Contains("*") || HostString.MatchesAny(host.Value, allowed))
+        if (!host.HasValue || allowed.Contains("*") || HostString.MatchesAny(host.Value, allowed) || IsNotebooks(host))
         {
             return null;
         }
@@ -62,6 +65,9 @@ public sealed class HostRule(IConfiguration configuration, IServer server)
 
         return [.. names];
     }
+
+    private bool IsNotebooks(HostString host) => notebooks.Value.OriginDomain is { Length: > 0 } domain &&
+        (string.Equals(host.Host, domain, StringComparison.OrdinalIgnoreCase) || NotebookOrigins.IdOf(host.Host, domain) is not null);
 
     private static readonly string[] Loopback = ["localhost", "127.0.0.1", "[::1]"];
 

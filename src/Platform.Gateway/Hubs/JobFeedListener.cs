@@ -13,7 +13,7 @@ namespace Platform.Gateway.Hubs;
 /// gateway again that way.
 /// </summary>
 public sealed partial class JobFeedListener(
-    IGrainFactory grains, IHubContext<JobsHub> hub, LogStreams streams, NotebookRoutes routes, ILogger<JobFeedListener> logger)
+    IGrainFactory grains, IHubContext<JobsHub> hub, LogStreams streams, NotebookRoutes routes, NotebookUrls urls, ILogger<JobFeedListener> logger)
     : BackgroundService, IJobFeedObserver
 {
     private static readonly TimeSpan Renew = TimeSpan.FromSeconds(20);
@@ -32,7 +32,7 @@ public sealed partial class JobFeedListener(
     public Task NotebookUpdated(NotebookView notebook)
     {
         routes.Forget(notebook.Id);
-        return hub.Clients.Group(JobsHub.NotebookGroup(notebook.Id)).SendAsync(HubMethods.NotebookUpdated, notebook);
+        return hub.Clients.Group(JobsHub.NotebookGroup(notebook.Id)).SendAsync(HubMethods.NotebookUpdated, urls.ForPush(notebook));
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -4,6 +4,7 @@ using Platform.Contracts.Jobs;
 using Platform.Contracts.Notebooks;
 using Platform.Core.Identity;
 using Platform.Gateway.Identity;
+using Platform.Gateway.Notebooks;
 
 namespace Platform.Gateway.Hubs;
 
@@ -15,7 +16,7 @@ namespace Platform.Gateway.Hubs;
 /// as REST checks it: another team's job and another user's notebook are not there.
 /// </summary>
 [Authorize]
-public sealed class JobsHub(IGrainFactory grains, LogStreams streams, TimeProvider time) : Hub
+public sealed class JobsHub(IGrainFactory grains, LogStreams streams, TimeProvider time, NotebookUrls urls) : Hub
 {
     public async Task SubscribeJob(string jobId)
     {
@@ -47,7 +48,7 @@ public sealed class JobsHub(IGrainFactory grains, LogStreams streams, TimeProvid
         }
 
         await Groups.AddToGroupAsync(Context.ConnectionId, NotebookGroup(notebookId));
-        await Clients.Caller.SendAsync(HubMethods.NotebookUpdated, notebook);
+        await Clients.Caller.SendAsync(HubMethods.NotebookUpdated, urls.ForPush(notebook));
     }
 
     public Task UnsubscribeNotebook(string notebookId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, NotebookGroup(notebookId));

@@ -1,7 +1,7 @@
 using Platform.Contracts.Notebooks;
 using Platform.Core.Identity;
 using Platform.Gateway.Doors;
-using Platform.Gateway.Identity;
+using Platform.Core.Notebooks;
 
 namespace Platform.Gateway.Notebooks;
 
@@ -11,14 +11,19 @@ namespace Platform.Gateway.Notebooks;
 /// owner may (<see cref="AccessPolicy"/>: another user's notebook is not there, an admin may stop
 /// it but not use it), from a page of this gateway or of <c>Platform:AllowedOrigins</c>
 /// (<see cref="OriginRule"/>: a request from another site's page is refused, since the proxy
-/// authenticates every request it forwards).
+/// authenticates every request it forwards). On a notebook's own origin only its own pages may
+/// (<see cref="NotebookOriginRule"/>), so one notebook's page cannot drive another.
 /// </summary>
 public sealed class NotebookAccess(OriginRule origins)
 {
-    public AccessDecision Decide(HttpContext context, string notebookId, NotebookRoute? route)
+    /// <param name="context">The request.</param>
+    /// <param name="caller">Who signed in: by token, session or the notebook's cookie; null when nobody did.</param>
+    /// <param name="notebookId">The notebook the request is for.</param>
+    /// <param name="route">Where it runs and whose it is; null when there is no such notebook.</param>
+    /// <param name="origin">The notebook's own origin when the request came to it; null on the gateway's origin.</param>
+    public AccessDecision Decide(HttpContext context, Caller? caller, string notebookId, NotebookRoute? route, NotebookOrigin? origin)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var caller = PlatformClaims.CallerOf(context.User);
         if (caller is null)
         {
             return AccessDecision.Refuse(StatusCodes.Status401Unauthorized, "Sign-in required", "Sign in to the platform to reach a notebook.");
@@ -35,9 +40,15 @@ public sealed class NotebookAccess(OriginRule origins)
             return AccessDecision.Refuse(StatusCodes.Status403Forbidden, "Forbidden", $"Notebook {notebookId} is {route!.User}'s; only its owner can use it.");
         }
 
-        if (origins.Check(context.Request) is { } refusal)
+        if (origin is null && origins.Check(context.Request) is { } refusal)
         {
             return AccessDecision.Refuse(refusal.Status, refusal.Title, refusal.Detail);
+        }
+
+        if (origin is not null && NotebookOriginRule.Check(context.Request.Method, context.WebSockets.IsWebSocketRequest,
+                context.Request.Headers.Origin.ToString(), origin.Own, origin.ByCookie) is { } foreign)
+        {
+            return AccessDecision.Refuse(StatusCodes.Status403Forbidden, "Cross-origin request refused", foreign);
         }
 
         return route!.State switch

@@ -18,9 +18,18 @@ public class NotebookOptionsTests
         { new NotebookOptions { CheckSeconds = -1 }, "Platform:Notebooks:CheckSeconds must be more than 0" },
         { new NotebookOptions { ReadyTimeoutSeconds = double.NaN }, "Platform:Notebooks:ReadyTimeoutSeconds must be more than 0" },
         { new NotebookOptions { StopGraceSeconds = -1 }, "Platform:Notebooks:StopGraceSeconds must be 0 or more" },
-        { new NotebookOptions { DefaultUser = "../root" }, "Platform:Notebooks:DefaultUser must be a lowercase name" },
-        { new NotebookOptions { DefaultUser = "Alice" }, "Platform:Notebooks:DefaultUser must be a lowercase name" },
+        { new NotebookOptions { OriginDomain = "Example.org" }, "Platform:Notebooks:OriginDomain must be empty or a lowercase DNS name" },
+        { new NotebookOptions { OriginDomain = "localhost:5000" }, "Platform:Notebooks:OriginDomain must be empty or a lowercase DNS name" },
+        { new NotebookOptions { OriginDomain = "*.example.org" }, "Platform:Notebooks:OriginDomain must be empty or a lowercase DNS name" },
     };
+
+    [Theory]
+    [InlineData("localhost")]
+    [InlineData("platform.example.org")]
+    public void A_domain_for_notebook_origins_is_valid(string domain)
+    {
+        Assert.Empty(new NotebookOptions { OriginDomain = domain }.Problems());
+    }
 
     [Theory]
     [MemberData(nameof(Bad))]

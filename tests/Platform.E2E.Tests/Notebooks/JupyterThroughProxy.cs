@@ -5,7 +5,7 @@ using Platform.E2E.Tests.Infrastructure;
 
 namespace Platform.E2E.Tests.Notebooks;
 
-/// <summary>Jupyter's REST API and kernel WebSockets, reached only through the gateway's proxy and without any token.</summary>
+/// <summary>Jupyter's REST API and kernel WebSockets, reached only through the gateway's proxy, signed in to the platform and without Jupyter's token.</summary>
 public sealed class JupyterThroughProxy(PlatformProcess platform, string notebookId)
 {
     public string BasePath => $"notebooks/{notebookId}/";
@@ -34,7 +34,9 @@ public sealed class JupyterThroughProxy(PlatformProcess platform, string noteboo
     public Task<KernelSocket> ConnectAsync(string kernelId)
     {
         var address = new UriBuilder(new Uri(platform.BaseAddress, $"{BasePath}api/kernels/{kernelId}/channels")) { Scheme = "ws" }.Uri;
-        return KernelSocket.ConnectAsync(address);
+        // Signed in as the platform's client is: the owner of the notebook.
+        var authorization = platform.Http.DefaultRequestHeaders.Authorization!.ToString();
+        return KernelSocket.ConnectAsync(address, new Dictionary<string, string> { ["Authorization"] = authorization });
     }
 
     private static async Task<JsonElement> ReadAsync(HttpResponseMessage response, HttpStatusCode expected, string what)

@@ -99,8 +99,9 @@ public sealed class NotebookProxyTests(NotebookFixture fixture) : IClassFixture<
         var id = await Platform.StartReadyNotebookAsync();
         var contents = $"notebooks/{id}/api/contents";
 
+        // The platform's own bearer token is in the Authorization header: Jupyter credentials come as its query parameter and login cookie.
         using var wrongToken = new HttpRequestMessage(HttpMethod.Get, contents + "?token=wrong");
-        wrongToken.Headers.Authorization = new AuthenticationHeaderValue("token", "wrong");
+        wrongToken.Headers.Add("Cookie", $"username-127-0-0-1-{Platform.BaseAddress.Port}=\"2|wrong\"");
         var answered = await Platform.Http.SendAsync(wrongToken);
         using var crossSite = new HttpRequestMessage(HttpMethod.Get, contents);
         crossSite.Headers.Add("Origin", "http://elsewhere.example");
@@ -134,7 +135,7 @@ public sealed class NotebookProxyTests(NotebookFixture fixture) : IClassFixture<
 
         var file = await new JupyterThroughProxy(Platform, second).ContentsAsync(written);
         Assert.Equal("still here", file.GetProperty("content").GetString());
-        Assert.True(File.Exists(Path.Combine(Platform.DataDir, "volumes", "notebooks", "default", "work", written)));
+        Assert.True(File.Exists(Path.Combine(Platform.DataDir, "volumes", "notebooks", "admin", "work", written)));
         await Platform.StopNotebookAsync(second);
     }
 

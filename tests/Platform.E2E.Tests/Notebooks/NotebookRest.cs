@@ -10,9 +10,13 @@ public static class NotebookRest
 {
     public static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(90);
 
-    public static async Task<JsonElement> StartNotebookAsync(this PlatformProcess platform, int gpus = 0, int? idleTimeoutMinutes = null)
+    public static Task<JsonElement> StartNotebookAsync(this PlatformProcess platform, int gpus = 0, int? idleTimeoutMinutes = null) =>
+        StartNotebookAsync(platform.Http, gpus, idleTimeoutMinutes);
+
+    /// <summary>Starts a notebook as the user <paramref name="http"/> is signed in as.</summary>
+    public static async Task<JsonElement> StartNotebookAsync(HttpClient http, int gpus = 0, int? idleTimeoutMinutes = null)
     {
-        var response = await platform.Http.PostAsJsonAsync("api/notebooks", new { gpus, cpus = 0.5, memoryMb = 1024, idleTimeoutMinutes });
+        var response = await http.PostAsJsonAsync("api/notebooks", new { gpus, cpus = 0.5, memoryMb = 1024, idleTimeoutMinutes });
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"starting a notebook answered {(int)response.StatusCode}: {body}");
         return JsonDocument.Parse(body).RootElement;
@@ -42,9 +46,13 @@ public static class NotebookRest
         return notebook;
     }
 
-    public static async Task<string> StartReadyNotebookAsync(this PlatformProcess platform, int gpus = 0, int? idleTimeoutMinutes = null)
+    public static Task<string> StartReadyNotebookAsync(this PlatformProcess platform, int gpus = 0, int? idleTimeoutMinutes = null) =>
+        platform.StartReadyNotebookAsync(platform.Http, gpus, idleTimeoutMinutes);
+
+    /// <summary>Starts a notebook as the user <paramref name="http"/> is signed in as and waits until it is Ready.</summary>
+    public static async Task<string> StartReadyNotebookAsync(this PlatformProcess platform, HttpClient http, int gpus = 0, int? idleTimeoutMinutes = null)
     {
-        var id = JobJson.Id(await platform.StartNotebookAsync(gpus, idleTimeoutMinutes));
+        var id = JobJson.Id(await StartNotebookAsync(http, gpus, idleTimeoutMinutes));
         await platform.WaitForNotebookAsync(id, "Ready");
         return id;
     }
