@@ -36,7 +36,7 @@ public sealed class NodeDrainRestartTests : IDisposable
         try
         {
             var back = await Eventually.UntilAsync(() => jobs.Node.GetViewAsync(), view => view!.State != NodeState.Lost, "the node to be back");
-            Assert.Equal(NodeState.Draining, back.State);
+            Assert.Equal(NodeState.Draining, back!.State);
             var id = await jobs.SubmitAsync(Specs.Workers("after-restart", count: 1, gpus: 1));
             var pending = await Eventually.UntilAsync(() => jobs.GetAsync(id),
                 job => job.Reason?.Contains($"{PlatformClusterFixture.NodeId} is draining", StringComparison.Ordinal) == true, "a reason naming the draining node");
