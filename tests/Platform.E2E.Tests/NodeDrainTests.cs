@@ -72,6 +72,12 @@ public sealed class NodeDrainTests(PlatformFixture fixture) : IClassFixture<Plat
         Assert.Equal("Ready", undrained.GetProperty("state").GetString());
         Assert.Equal("admin", undrained.GetProperty("undrainedBy").GetString());
         await Platform.WaitForStateAsync(id, "Running", Timeout);
+        await Eventually.HoldsAsync(() =>
+        {
+            Assert.Contains($"Node {Platform.NodeId} drained by admin", Platform.Output, StringComparison.Ordinal);
+            Assert.Contains($"Node {Platform.NodeId} undrained by admin", Platform.Output, StringComparison.Ordinal);
+            return System.Threading.Tasks.Task.CompletedTask;
+        }, Timeout, "the platform's log to say who drained and undrained the node");
         await Platform.Http.PostAsync($"api/jobs/{id}/cancel", null);
         await Platform.WaitForStateAsync(id, "Cancelled", Timeout);
     }
