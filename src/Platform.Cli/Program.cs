@@ -31,6 +31,9 @@ app.Configure(config =>
     {
         node.SetDescription("The nodes and their GPUs.");
         node.AddCommand<NodeListCommand>("list").WithDescription("The GPU map: every GPU slot and the task holding it.");
+        node.AddCommand<NodeDrainCommand>("drain")
+            .WithDescription("Admins: place nothing new on a node; its running tasks keep running until their jobs end.");
+        node.AddCommand<NodeUndrainCommand>("undrain").WithDescription("Admins: let a drained node take new tasks again.");
     });
     config.AddBranch("image", image =>
     {

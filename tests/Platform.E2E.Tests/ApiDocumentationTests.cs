@@ -16,7 +16,7 @@ public sealed class ApiDocumentationTests(TwoGpuFixture fixture) : IClassFixture
         Assert.Superset(new HashSet<string>
         {
             "/api/jobs", "/api/jobs/{id}", "/api/jobs/{id}/cancel", "/api/jobs/{id}/logs", "/api/jobs/{id}/events",
-            "/api/jobs/{id}/metrics", "/api/nodes", "/api/images", "/api/notebooks", "/api/notebooks/{id}",
+            "/api/jobs/{id}/metrics", "/api/nodes", "/api/nodes/{id}/drain", "/api/nodes/{id}/undrain", "/api/images", "/api/notebooks", "/api/notebooks/{id}",
         }, paths.ToHashSet());
     }
 

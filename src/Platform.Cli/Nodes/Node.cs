@@ -14,4 +14,7 @@ public sealed record Node
     public int MemoryMb { get; init; }
 
     public IReadOnlyList<GpuSlot> Gpus { get; init; } = [];
+
+    /// <summary>Who drained the node, while it is draining.</summary>
+    public string? DrainedBy { get; init; }
 }

@@ -31,6 +31,19 @@ public interface INodeGrain : IGrainWithStringKey
 
     Task<NodeView?> GetViewAsync();
 
+    /// <summary>
+    /// Cordons the node (Kubernetes' <c>kubectl cordon</c>): the scheduler places nothing new on it,
+    /// and the tasks already there keep running until their jobs end (nothing is evicted). Kept in the
+    /// node's state, so it survives restarts, heartbeats and a Lost node's return. Draining a node that
+    /// drains already changes nothing. Null for a node that never registered.
+    /// </summary>
+    /// <param name="by">The user who asked, recorded on the node and logged.</param>
+    Task<NodeView?> DrainAsync(string by);
+
+    /// <summary>Makes a draining node placeable again and wakes the queue. Null for a node that never registered.</summary>
+    /// <param name="by">The user who asked, recorded on the node and logged.</param>
+    Task<NodeView?> UndrainAsync(string by);
+
     /// <summary>The agent read its GPUs' utilisation; each GPU slot keeps its latest.</summary>
     Task ReportUtilisationAsync(IReadOnlyList<GpuUtilisation> utilisation);
 

@@ -2,6 +2,10 @@ using Platform.Contracts.Scheduling;
 
 namespace Platform.Contracts.Nodes;
 
+/// <summary>
+/// Ready: takes new tasks. Lost: no heartbeat within the grace period. Draining: alive, but an admin
+/// took it out of scheduling; its running tasks keep running.
+/// </summary>
 [GenerateSerializer]
 public enum NodeState { Ready, Lost, Draining }
 
@@ -20,6 +24,14 @@ public sealed record NodeView
     [Id(8)] public DateTimeOffset? LastHeartbeat { get; init; }
     [Id(9)] public IReadOnlyList<GpuSlotView> Gpus { get; init; } = [];
     [Id(10)] public IReadOnlyList<string> Tasks { get; init; } = [];
+    /// <summary>Who drained the node; null unless it is draining (a Lost node keeps it for its return).</summary>
+    [Id(11)] public string? DrainedBy { get; init; }
+    /// <summary>When the node was drained; null unless it is draining.</summary>
+    [Id(12)] public DateTimeOffset? DrainedAt { get; init; }
+    /// <summary>Who last made the node placeable again; null if nobody has, or while it is draining.</summary>
+    [Id(13)] public string? UndrainedBy { get; init; }
+    /// <summary>When the node was last made placeable again.</summary>
+    [Id(14)] public DateTimeOffset? UndrainedAt { get; init; }
 }
 
 /// <summary>One GPU and who holds it.</summary>

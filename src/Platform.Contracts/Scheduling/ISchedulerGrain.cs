@@ -31,6 +31,13 @@ public interface ISchedulerGrain : IGrainWithStringKey
     /// <summary>A node stopped heartbeating: nothing is placed on it, and what it held is dropped.</summary>
     Task NodeLostAsync(string nodeId);
 
+    /// <summary>
+    /// Takes a node's capacity out of placement (<paramref name="draining"/>) or puts it back, then
+    /// tries the queue again: jobs waiting for that node learn why, or are placed. What the node
+    /// already holds stays allocated.
+    /// </summary>
+    Task SetDrainingAsync(string nodeId, bool draining);
+
     Task<IReadOnlyList<NodeCapacity>> GetNodesAsync();
 
     /// <summary>The queued jobs in the order they are tried, with the pending count per team.</summary>

@@ -35,6 +35,29 @@ public static class GangPlacer
         return PlacementResult.Placed(Materialize(job, chosen, NodeFree.Of(eligible, existing)));
     }
 
+    /// <summary>
+    /// Places <paramref name="job"/> on the ready nodes that are not <paramref name="draining"/>: a
+    /// draining (cordoned) node offers none of its capacity, and a job left waiting is told which
+    /// nodes are draining.
+    /// </summary>
+    /// <param name="job">The job and its tasks.</param>
+    /// <param name="nodes">The ready nodes, draining ones included.</param>
+    /// <param name="existing">What is already allocated; it reduces the nodes' free capacity.</param>
+    /// <param name="draining">The ids of the nodes nothing new may be placed on.</param>
+    public static PlacementResult Place(
+        JobRequest job, IReadOnlyList<NodeCapacity> nodes, IReadOnlyList<Allocation> existing, IReadOnlySet<string> draining)
+    {
+        var result = Place(job, [.. nodes.Where(n => !draining.Contains(n.NodeId))], existing);
+        var cordoned = nodes
+            .Where(n => draining.Contains(n.NodeId) && n.Runtimes.Contains(job.Runtime, StringComparer.Ordinal))
+            .Select(n => n.NodeId)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        return result.IsPlaced || cordoned.Count == 0
+            ? result
+            : PlacementResult.Waiting(PendingReasons.Draining(result.Reason!, cordoned));
+    }
+
     /// <summary>The node that holds every task and leaves the least behind, or null.</summary>
     private static NodeCapacity[]? OnOneNode(JobRequest job, List<NodeFree> nodes)
     {

@@ -11,6 +11,10 @@ internal static class PendingReasons
     public static string NoReadyNode(string runtime) =>
         runtime == TaskRuntimes.Docker ? "no ready node" : $"no ready node offers the {runtime} runtime";
 
+    /// <summary>Adds to <paramref name="reason"/> the nodes that offer the job's runtime but are draining.</summary>
+    public static string Draining(string reason, IReadOnlyList<string> nodes) =>
+        $"{reason}; {string.Join(", ", nodes)} {(nodes.Count == 1 ? "is" : "are")} draining: nothing new is placed there";
+
     /// <summary>
     /// Names every resource the eligible nodes lack in total; when the totals suffice, says the
     /// free resources are fragmented and which task found no room.

@@ -45,6 +45,12 @@ public sealed partial class NodeGrain(
         }
 
         await HeardAsync();
+        if (Node.Draining)
+        {
+            // Heals a drain the scheduler never heard of (the control plane stopped between the two writes).
+            await Scheduler.SetDrainingAsync(NodeId, draining: true);
+        }
+
         await Scheduler.RegisterNodeAsync(capacity);
     }
 
@@ -142,7 +148,7 @@ public sealed partial class NodeGrain(
         {
             Id = capacity.NodeId,
             Host = capacity.Host,
-            State = Node.Lost ? NodeState.Lost : NodeState.Ready,
+            State = Node.Lost ? NodeState.Lost : Node.Draining ? NodeState.Draining : NodeState.Ready,
             Cpus = capacity.Cpus,
             MemoryMb = capacity.MemoryMb,
             PortStart = capacity.PortStart,
@@ -151,8 +157,16 @@ public sealed partial class NodeGrain(
             LastHeartbeat = _lastHeartbeat,
             Gpus = slots,
             Tasks = [.. Node.Desired.Values.Where(assignment => !assignment.Stopped).Select(assignment => assignment.Key).Order(StringComparer.Ordinal)],
+            DrainedBy = Node.LastDrainChange is { Draining: true } drained ? drained.By : null,
+            DrainedAt = Node.LastDrainChange is { Draining: true } drainedAt ? drainedAt.At : null,
+            UndrainedBy = Node.LastDrainChange is { Draining: false } undrained ? undrained.By : null,
+            UndrainedAt = Node.LastDrainChange is { Draining: false } undrainedAt ? undrainedAt.At : null,
         };
     }
+
+    public Task<NodeView?> DrainAsync(string by) => SetDrainingAsync(draining: true, by);
+
+    public Task<NodeView?> UndrainAsync(string by) => SetDrainingAsync(draining: false, by);
 
     public async Task ReportImagesAsync(IReadOnlyList<NodeImage> images)
     {
@@ -169,7 +183,27 @@ public sealed partial class NodeGrain(
         Task.WhenAll(utilisation.Where(gpu => Node.Capacity?.Gpus.Any(known => known.Index == gpu.Index) == true)
             .Select(gpu => Slot(gpu.Index).RecordUtilisationAsync(gpu)));
 
-    /// <summary>The agent spoke: a Lost node is Ready again, and the watch runs.</summary>
+    private async Task<NodeView?> SetDrainingAsync(bool draining, string by)
+    {
+        if (Node.Capacity is null)
+        {
+            return null;
+        }
+
+        if (Node.Draining != draining)
+        {
+            Node.Draining = draining;
+            Node.LastDrainChange = new DrainChange(draining, by, time.GetUtcNow());
+            await state.WriteStateAsync();
+            LogDrain(logger, NodeId, draining ? "drained" : "undrained", by);
+        }
+
+        // Told even when nothing changed here, so a repeated request repairs a scheduler that missed the first.
+        await Scheduler.SetDrainingAsync(NodeId, draining);
+        return await GetViewAsync();
+    }
+
+    /// <summary>The agent spoke: a Lost node is back (Ready, or Draining if it was drained), and the watch runs.</summary>
     private async Task HeardAsync()
     {
         _lastHeartbeat = time.GetUtcNow();
@@ -246,6 +280,9 @@ public sealed partial class NodeGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Node {NodeId} is Lost: no heartbeat for {Seconds:F0} s")]
     private static partial void LogLost(ILogger logger, string nodeId, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Node {NodeId} {Change} by {User}")]
+    private static partial void LogDrain(ILogger logger, string nodeId, string change, string user);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Node {NodeId} is back")]
     private static partial void LogBack(ILogger logger, string nodeId);

@@ -17,6 +17,10 @@ public sealed class NodeGrainState
     [Id(3)] public Dictionary<string, RetiredJob> Retired { get; set; } = [];
     /// <summary>The framework images the agent last reported; kept so a restarted control plane still lists them.</summary>
     [Id(4)] public List<NodeImage> Images { get; set; } = [];
+    /// <summary>An admin took the node out of scheduling; it stays so through heartbeats, restarts and a Lost spell.</summary>
+    [Id(5)] public bool Draining { get; set; }
+    /// <summary>Who last drained or undrained the node, and when.</summary>
+    [Id(6)] public DrainChange? LastDrainChange { get; set; }
 }
 
 /// <summary>A job's stopped tasks on a node: what they hold until their containers are gone.</summary>

@@ -100,6 +100,16 @@ public sealed class SchedulerGrain(
         await PlaceQueuedAsync();
     }
 
+    public async Task SetDrainingAsync(string nodeId, bool draining)
+    {
+        if (draining ? State.Draining.Add(nodeId) : State.Draining.Remove(nodeId))
+        {
+            await state.WriteStateAsync();
+        }
+
+        await PlaceQueuedAsync();
+    }
+
     public Task<IReadOnlyList<NodeCapacity>> GetNodesAsync() =>
         Task.FromResult<IReadOnlyList<NodeCapacity>>([.. State.Nodes.Values.OrderBy(node => node.NodeId, StringComparer.Ordinal)]);
 
@@ -132,7 +142,7 @@ public sealed class SchedulerGrain(
                 continue;
             }
 
-            var result = GangPlacer.Place(request, nodes, [.. State.Allocations.Values]);
+            var result = GangPlacer.Place(request, nodes, [.. State.Allocations.Values], State.Draining);
             if (result.Allocation is { } found)
             {
                 var allocation = found with { Generation = request.Generation };

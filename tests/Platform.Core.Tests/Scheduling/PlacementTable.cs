@@ -1,5 +1,3 @@
-using Platform.Core.Scheduling;
-
 namespace Platform.Core.Tests.Scheduling;
 
 /// <summary>
@@ -14,7 +12,7 @@ internal sealed class PlacementTable : Dictionary<string, PlacementCase>
     {
         var row = this[because];
 
-        var result = GangPlacer.Place(row.Job, row.Nodes, row.Existing);
+        var result = row.Place();
 
         Assert.True(result.Allocation is not null, $"{because}: {result.Reason}");
         Assert.Null(result.Reason);
@@ -26,7 +24,7 @@ internal sealed class PlacementTable : Dictionary<string, PlacementCase>
     {
         var row = this[because];
 
-        var result = GangPlacer.Place(row.Job, row.Nodes, row.Existing);
+        var result = row.Place();
 
         Assert.True(result.Allocation is null, because);
         Assert.False(result.IsPlaced);

@@ -50,6 +50,38 @@ public sealed class ClusterPageTests(PlatformFixture fixture, ChromiumFixture ch
     }
 
     [Fact]
+    public async Task An_admin_drains_and_undrains_a_node_from_its_card_and_a_member_gets_no_button()
+    {
+        await using (var browser = await BrowserSession.OpenAsync(chromium, Platform))
+        {
+            await browser.GoToAsync("#/cluster");
+            var card = browser.Page.Locator($"[data-testid=node][data-node='{Platform.NodeId}']");
+            await Expect(card.GetByTestId("node-state")).ToHaveTextAsync("Ready");
+
+            await card.GetByTestId("drain-node").ClickAsync();
+
+            await Expect(card.GetByTestId("node-state")).ToHaveTextAsync("Draining");
+            await Expect(card.GetByTestId("node-drained")).ToHaveTextAsync("admin");
+            Assert.Equal("Draining", (await Platform.NodeAsync(Platform.NodeId))!.Value.GetProperty("state").GetString());
+            await browser.ScreenshotAsync("draining");
+
+            await card.GetByTestId("undrain-node").ClickAsync();
+
+            await Expect(card.GetByTestId("node-state")).ToHaveTextAsync("Ready");
+            await Expect(card.GetByTestId("node-drained")).ToHaveCountAsync(0);
+            browser.AssertNoScriptErrors();
+        }
+
+        using var member = await Platform.UserAsync("cluster-member", "member", "default");
+        await using var session = await BrowserSession.OpenAsync(chromium, Platform, member.Token);
+        await session.GoToAsync("#/cluster");
+        var seen = session.Page.Locator($"[data-testid=node][data-node='{Platform.NodeId}']");
+        await Expect(seen.GetByTestId("node-state")).ToHaveTextAsync("Ready");
+        await Expect(seen.GetByTestId("drain-node")).ToHaveCountAsync(0);
+        session.AssertNoScriptErrors();
+    }
+
+    [Fact]
     public async Task The_images_panel_lists_each_framework_image_with_its_version_and_node()
     {
         await DockerEngine.RequireImagesAsync("platform/pytorch:2.6-cpu", "platform/pytorch:1.13-cpu");

@@ -112,6 +112,10 @@ public sealed class ImageReporterTests
 
         public Task<NodeView?> GetViewAsync() => throw new NotSupportedException();
 
+        public Task<NodeView?> DrainAsync(string by) => throw new NotSupportedException();
+
+        public Task<NodeView?> UndrainAsync(string by) => throw new NotSupportedException();
+
         public Task ReportUtilisationAsync(IReadOnlyList<GpuUtilisation> utilisation) => throw new NotSupportedException();
     }
 }

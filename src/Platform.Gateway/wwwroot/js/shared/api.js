@@ -66,6 +66,8 @@ export const api = {
     logs: (id, after, limit = 10000) => request(`${job(id)}/logs?after=${after}&limit=${limit}`),
     cancel: (id) => request(`${job(id)}/cancel`, { method: 'POST' }),
     nodes: () => request('/api/nodes'),
+    /** Admins: `drain` (nothing new is placed on the node) or `undrain`. */
+    setDraining: (id, draining) => request(`/api/nodes/${encodeURIComponent(id)}/${draining ? 'drain' : 'undrain'}`, { method: 'POST' }),
     images: () => request('/api/images'),
     notebooks: () => request('/api/notebooks'),
     notebook: (id) => request(notebook(id)),
