@@ -29,6 +29,7 @@ app.MapJobsApi().WithBodyLimit(BodyLimit.Spec);
 app.MapNodesApi();
 app.MapImagesApi();
 app.MapNotebooksApi().WithBodyLimit(BodyLimit.Json);
+app.MapSecretsApi().WithBodyLimit(SecretsApi.Body);
 app.MapNotebookProxy();
 app.MapHub<JobsHub>("/hubs/jobs");
 app.MapFaultEndpoint(app.Configuration);
