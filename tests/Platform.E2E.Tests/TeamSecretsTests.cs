@@ -43,7 +43,7 @@ public sealed class TeamSecretsTests(PlatformFixture fixture) : IClassFixture<Pl
         {
             Assert.Contains(hub.Lines, line => line.GetProperty("text").GetString()!.Contains(sha, StringComparison.Ordinal));
             Assert.Contains(hub.Jobs, update => update.GetProperty("state").GetString() == "Succeeded");
-            return Task.CompletedTask;
+            return System.Threading.Tasks.Task.CompletedTask;
         }, Timeout, "the hub to send the job's lines and its end");
 
         foreach (var path in new[] { $"api/jobs/{id}", "api/jobs", $"api/jobs/{id}/events", $"api/jobs/{id}/logs", $"api/jobs/{id}/metrics", "api/nodes", "api/teams/vision/secrets" })
