@@ -123,6 +123,28 @@ public sealed class TeamSecretsTests(PlatformFixture fixture) : IClassFixture<Pl
         Assert.DoesNotContain("team-only-7f3a", await eve.Http.GetStringAsync("api/jobs"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_cli_sets_lists_and_deletes_a_secret_without_ever_printing_it()
+    {
+        var cli = new Cli.CliRunner(Platform);
+
+        var set = await cli.RunAsync("secret", "set", "cliteam", "api-key", "--value", "cli-value-5e1");
+        var replaced = await cli.RunAsync("secret", "set", "cliteam", "api-key", "--value", "cli-value-5e2");
+        var listed = await cli.RunAsync("secret", "list", "cliteam");
+        var deleted = await cli.RunAsync("secret", "delete", "cliteam", "api-key");
+        var empty = await cli.RunAsync("secret", "list", "cliteam");
+        var again = await cli.RunAsync("secret", "delete", "cliteam", "api-key");
+
+        Assert.True(set.ExitCode == 0 && set.Stderr.Contains("created", StringComparison.Ordinal), set.ToString());
+        Assert.True(replaced.ExitCode == 0 && replaced.Stderr.Contains("replaced", StringComparison.Ordinal), replaced.ToString());
+        Assert.True(listed.ExitCode == 0, listed.ToString());
+        Assert.Equal("api-key", Assert.Single(listed.TableRows)[0]);
+        Assert.DoesNotContain("cli-value", listed.ToString(), StringComparison.Ordinal);
+        Assert.True(deleted.ExitCode == 0, deleted.ToString());
+        Assert.Empty(empty.TableRows);
+        Assert.True(again.ExitCode != 0, again.ToString());
+    }
+
     private static async Task AssertRefusedAsync(HttpResponseMessage response, string field)
     {
         var body = await response.Content.ReadAsStringAsync();
