@@ -36,8 +36,9 @@ public sealed class TeamSecretsTests(PlatformFixture fixture) : IClassFixture<Pl
         await hub.SubscribeAsync(id);
 
         var sha = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
-        await Platform.WaitForLineAsync(id, "worker-0", $"sha={sha}", Timeout);
+        // The task ends at once: wait for the end, then for its line (WaitForLineAsync gives up on a job that has ended).
         var job = await Platform.WaitForStateAsync(id, "Succeeded", Timeout);
+        await Eventually.HoldsAsync(async () => Assert.Contains($"sha={sha}", await Platform.TextsAsync(id, "worker-0")), Timeout, "worker-0's sha line");
         Assert.Equal("db-password", job.GetProperty("spec").GetProperty("replicas").GetProperty("worker").GetProperty("secretEnv").GetProperty("DB_PASSWORD").GetString());
         await Eventually.HoldsAsync(() =>
         {
