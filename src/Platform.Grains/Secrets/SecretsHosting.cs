@@ -23,6 +23,7 @@ public static class SecretsHosting
             .SetApplicationName(SecretPurposes.ApplicationName)
             .PersistKeysToFileSystem(keys);
         services.TryAddSingleton<TeamSecretProtector>();
+        services.TryAddSingleton<AssignmentSealer>();
         return services;
     }
 

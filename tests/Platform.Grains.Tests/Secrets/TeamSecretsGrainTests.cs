@@ -71,6 +71,17 @@ public sealed class TeamSecretsGrainTests(PlatformClusterFixture cluster) : ICla
             var team = platform.Client.GetGrain<ITeamSecretsGrain>("vision");
             await team.SetAsync("db", new SecretText(Value), "ann");
             ciphertext = (await team.ProtectedAsync(["db"]))["db"];
+
+            // A running job's task holds the value in the node's desired state: stored sealed, handed to the agent open.
+            await using var jobs = new JobDriver(platform.Client);
+            await jobs.Node.RegisterAsync(PlatformClusterFixture.Capacity);
+            var id = await jobs.SubmitRunningAsync(Specs.Workers("at-rest", 1, 0, team: "vision") with
+            {
+                SecretEnv = new Dictionary<string, string> { ["DB"] = "db" },
+            });
+            var desired = await jobs.DesiredAsync(id, "worker-0");
+            Assert.Equal(Value, desired.SecretEnv["DB"]);
+            Assert.Equal(43, desired.SecretEnv[Platform.Core.Jobs.PlatformEnv.JobSecret].Length);
         }
 
         var keys = Path.Combine(dir.Path, SecretsHosting.KeysFolder);
@@ -78,7 +89,8 @@ public sealed class TeamSecretsGrainTests(PlatformClusterFixture cluster) : ICla
         Assert.NotEmpty(Directory.GetFiles(keys, "*.xml"));
         foreach (var file in Directory.GetFiles(dir.Path, "*", SearchOption.AllDirectories))
         {
-            Assert.False(Contains(await File.ReadAllBytesAsync(file), Encoding.UTF8.GetBytes(Value)), $"{file} holds the value in clear");
+            var bytes = await File.ReadAllBytesAsync(file);
+            Assert.False(Contains(bytes, Encoding.UTF8.GetBytes(Value)), $"{file} holds the value in clear");
         }
 
         var services = new ServiceCollection();
