@@ -5,6 +5,7 @@ using Platform.Cli.Images;
 using Platform.Cli.Jobs;
 using Platform.Cli.Nodes;
 using Platform.Cli.Notebooks;
+using Platform.Cli.Secrets;
 using Platform.Cli.Tokens;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -47,6 +48,14 @@ app.Configure(config =>
             .WithExample("token", "create", "--user", "ann", "--role", "member", "--team", "vision");
         token.AddCommand<TokenListCommand>("list").WithDescription("The API tokens, without their text.");
         token.AddCommand<TokenRevokeCommand>("revoke").WithDescription("Revoke an API token: it stops working at once.");
+    });
+    config.AddBranch("secret", secret =>
+    {
+        secret.SetDescription("Team secrets: values jobs get as environment variables (secretEnv), never shown again.");
+        secret.AddCommand<SecretSetCommand>("set").WithDescription("Create or replace a secret of a team; the value from --value or stdin.")
+            .WithExample("secret", "set", "vision", "db-password", "--value", "s3cret");
+        secret.AddCommand<SecretListCommand>("list").WithDescription("The secrets of a team: names and dates, never values.");
+        secret.AddCommand<SecretDeleteCommand>("delete").WithDescription("Remove a secret of a team.");
     });
     config.AddCommand<MeCommand>("me").WithDescription("Who the platform takes this CLI's token for: user, role, teams.");
     config.AddBranch("notebook", notebook =>

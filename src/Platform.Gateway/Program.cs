@@ -31,6 +31,7 @@ app.MapJobsApi().WithBodyLimit(BodyLimit.Spec);
 app.MapNodesApi();
 app.MapImagesApi();
 app.MapNotebooksApi().WithBodyLimit(BodyLimit.Json);
+app.MapSecretsApi().WithBodyLimit(SecretsApi.Body);
 app.MapNotebookProxy();
 // A connection ends when its token or JWT expires, as a request with it would be refused.
 app.MapHub<JobsHub>("/hubs/jobs", options => options.CloseOnAuthenticationExpiration = true);

@@ -39,6 +39,11 @@ public sealed record JobSpec
     /// configuration change does not reorder an accepted job. Set by the platform, never read from a spec.
     /// </summary>
     [Id(17), JsonIgnore] public int? PriorityValue { get; init; }
+    /// <summary>
+    /// Environment variable name to the name of a secret of the job's team: only the references are kept;
+    /// the values are decrypted where the tasks are assigned and go into their secret environment.
+    /// </summary>
+    [Id(18)] public IReadOnlyDictionary<string, string> SecretEnv { get; init; } = new Dictionary<string, string>();
 }
 
 /// <summary>One replica group: how many tasks of one type, and what each runs with.</summary>
@@ -53,6 +58,8 @@ public sealed record ReplicaSpec
     [Id(3)] public IReadOnlyList<string>? Command { get; init; }
     /// <summary>Merged over the job's env.</summary>
     [Id(4)] public IReadOnlyDictionary<string, string> Env { get; init; } = new Dictionary<string, string>();
+    /// <summary>Merged over the job's secretEnv: variable name to a secret of the job's team.</summary>
+    [Id(5)] public IReadOnlyDictionary<string, string> SecretEnv { get; init; } = new Dictionary<string, string>();
 }
 
 /// <summary>What one task needs: CPUs (fractions allowed), memory, whole GPUs.</summary>

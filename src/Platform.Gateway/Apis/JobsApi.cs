@@ -83,6 +83,11 @@ public static class JobsApi
         }
 
         var spec = accepted.Spec!;
+        if (await SecretsApi.MissingSecretsAsync(grains, spec) is { Count: > 0 } missing)
+        {
+            return Problem(missing);
+        }
+
         if (keys.Count == 1)
         {
             // A key is the caller's own: two users sending the same key make two jobs.

@@ -16,6 +16,7 @@ using Platform.Grains.Jobs;
 using Platform.Grains.Logs;
 using Platform.Grains.Nodes;
 using Platform.Grains.Notebooks;
+using Platform.Grains.Secrets;
 using Platform.Grains.Storage;
 
 namespace Platform.Grains.Hosting;
@@ -36,6 +37,7 @@ public static class PlatformGrainsExtensions
         silo.Services.AddPlatformNotebookOptions();
         silo.Services.AddPlatformSchedulingOptions();
         silo.Services.TryAddSingleton<JupyterClient>();
+        silo.Services.AddPlatformSecrets(dataDir);
         silo.Services.AddCheckedSettings<JobRetentionOptions>(JobRetentionOptions.Section);
         silo.Services.AddCheckedSettings<RestartBackoffOptions>(RestartBackoffOptions.Section);
         silo.Services.AddSingleton(services => new SqliteJobIndex(

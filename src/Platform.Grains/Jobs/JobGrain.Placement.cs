@@ -69,10 +69,15 @@ public sealed partial class JobGrain
 
     private async Task AssignAsync(IEnumerable<TaskRecord> tasks)
     {
+        if (await TeamSecretsAsync() is not { } teamSecrets)
+        {
+            return;
+        }
+
         var placement = new AssignmentContext(Id, Spec, Job.Generation, [.. Job.Tasks
             .Where(task => task.Host is not null)
             .Select(task => new PlacedTask(task.Type, task.Index, task.Host!, task.Port!.Value, task.GpuIds, task.Node,
-                task.NetworkInterface ?? PlatformEnv.Loopback))], Job.Owner, await JobSecretAsync());
+                task.NetworkInterface ?? PlatformEnv.Loopback))], Job.Owner, await JobSecretAsync(), teamSecrets);
         foreach (var onNode in tasks.Where(task => task.Node is not null).GroupBy(task => task.Node!))
         {
             var assignments = onNode

@@ -6,6 +6,7 @@ using Platform.Contracts.Nodes;
 using Platform.Contracts.Notebooks;
 using Platform.Contracts.Scheduling;
 using Platform.Core.Jobs.ClusterSpec;
+using Platform.Grains.Secrets;
 using Platform.Grains.Storage;
 using TaskRequest = Platform.Contracts.Scheduling.TaskRequest;
 
@@ -19,6 +20,7 @@ namespace Platform.Grains.Jobs;
 public sealed partial class JobGrain(
     [PersistentState("job", StorageNames.Platform)] IPersistentState<JobGrainState> state,
     IOptions<RestartBackoffOptions> backoff,
+    TeamSecretProtector secrets,
     TimeProvider time,
     ILogger<JobGrain> logger) : Grain, IJobGrain
 {

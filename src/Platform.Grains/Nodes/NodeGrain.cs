@@ -3,6 +3,7 @@ using Platform.Contracts.Jobs;
 using Platform.Contracts.Nodes;
 using Platform.Contracts.Scheduling;
 using Platform.Core.Agent;
+using Platform.Grains.Secrets;
 using Platform.Grains.Storage;
 
 namespace Platform.Grains.Nodes;
@@ -16,6 +17,7 @@ namespace Platform.Grains.Nodes;
 public sealed partial class NodeGrain(
     [PersistentState("node", StorageNames.Platform)] IPersistentState<NodeGrainState> state,
     IOptions<NodeLivenessOptions> liveness,
+    AssignmentSealer sealer,
     TimeProvider time,
     ILogger<NodeGrain> logger) : Grain, INodeGrain
 {
@@ -65,7 +67,7 @@ public sealed partial class NodeGrain(
             await state.WriteStateAsync();
         }
 
-        return [.. Node.Desired.Values];
+        return [.. Node.Desired.Values.Select(sealer.Open)];
     }
 
     public async Task HeartbeatAsync(IReadOnlyList<TaskObservation> observed)
@@ -86,7 +88,8 @@ public sealed partial class NodeGrain(
 
         foreach (var assignment in changed)
         {
-            Node.Desired[assignment.Key] = assignment;
+            // Stored with its secret environment encrypted: the state file never holds a secret in clear.
+            Node.Desired[assignment.Key] = sealer.Seal(assignment);
         }
 
         await state.WriteStateAsync();

@@ -1,5 +1,6 @@
 using Platform.Contracts.Nodes;
 using Platform.Core.Jobs.ClusterSpec;
+using Platform.Core.Secrets;
 
 namespace Platform.Core.Jobs.Assignments;
 
@@ -32,14 +33,23 @@ public static class AssignmentBuilder
             PidsLimit = job.Spec.PidsLimit,
             Volumes = [.. job.Spec.Volumes.Select(volume => new VolumeMount(VolumeKeys.ForJob(job.JobId, volume.Name), volume.MountPath)),
                 .. job.Owner?.Volumes ?? []],
-            SecretEnv = SecretEnvOf(job),
+            SecretEnv = SecretEnvOf(job, task.Type),
         };
     }
 
-    /// <summary>The owner's secrets (a notebook's token) and the job's secret, which nothing else may set.</summary>
-    private static Dictionary<string, string> SecretEnvOf(AssignmentContext job)
+    /// <summary>
+    /// The owner's secrets (a notebook's token), the team secrets the spec's <c>secretEnv</c> names for
+    /// this group, and the job's secret, which nothing else may set.
+    /// </summary>
+    private static Dictionary<string, string> SecretEnvOf(AssignmentContext job, string type)
     {
         var secrets = new Dictionary<string, string>(job.Owner?.SecretEnv ?? new Dictionary<string, string>(), StringComparer.Ordinal);
+        foreach (var (variable, name) in SecretReferences.ForGroup(job.Spec, type))
+        {
+            secrets[variable] = job.TeamSecrets?.GetValueOrDefault(name)
+                ?? throw new ArgumentException($"The value of secret '{name}' ({variable}) of job {job.JobId} was not resolved.", nameof(job));
+        }
+
         if (job.JobSecret is { } secret)
         {
             secrets[PlatformEnv.JobSecret] = secret;

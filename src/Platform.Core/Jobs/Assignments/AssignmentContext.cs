@@ -10,8 +10,12 @@ namespace Platform.Core.Jobs.Assignments;
 /// <param name="Cluster">Every placed task of the job: the cluster specification each task is given.</param>
 /// <param name="Owner">The platform feature that runs the job (a notebook), with its secrets and volumes; null for a user's job.</param>
 /// <param name="JobSecret">The job's secret (<see cref="JobSecrets"/>), put in every task's secret environment; null for none.</param>
+/// <param name="TeamSecrets">
+/// The decrypted values of the team secrets the spec's <c>secretEnv</c> refers to, by secret name; every one it names must be here.
+/// </param>
 public sealed record AssignmentContext(
-    string JobId, JobSpec Spec, int Generation, IReadOnlyList<PlacedTask> Cluster, JobOwner? Owner = null, string? JobSecret = null)
+    string JobId, JobSpec Spec, int Generation, IReadOnlyList<PlacedTask> Cluster, JobOwner? Owner = null, string? JobSecret = null,
+    IReadOnlyDictionary<string, string>? TeamSecrets = null)
 {
     /// <summary>Keeps the job's secret out of any accidental ToString (logs, exception messages).</summary>
     public override string ToString() => $"AssignmentContext {{ JobId = {JobId}, Generation = {Generation} }}";

@@ -73,7 +73,7 @@ internal static partial class EnvReader
         }
     }
 
-    private static bool IsValidName(string name) => name.Length <= SpecLimits.MaxEnvNameLength && Name().IsMatch(name);
+    internal static bool IsValidName(string name) => name.Length <= SpecLimits.MaxEnvNameLength && Name().IsMatch(name);
 
     [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*\z")]
     private static partial Regex Name();

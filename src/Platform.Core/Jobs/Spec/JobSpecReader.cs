@@ -20,6 +20,7 @@ internal static partial class JobSpecReader
             Image = root.String("image", SpecLimits.MaxImageLength),
             Command = root.StringList("command", SpecLimits.MaxCommandArguments, SpecLimits.MaxCommandBytes),
             Env = EnvReader.Read(root, "env"),
+            SecretEnv = SecretEnvReader.Read(root),
             Runtime = root.Choice("runtime", TaskRuntimes.Docker, TaskRuntimes.All),
             Replicas = ReplicaSpecReader.ReadAll(root),
             RestartPolicy = root.Enum("restartPolicy", RestartPolicy.Never),
@@ -35,6 +36,7 @@ internal static partial class JobSpecReader
         };
         VolumeSpecReader.CheckRuntime(root, spec);
         EnvReader.CheckTotal(root, [("env", spec.Env), .. spec.Replicas.Select(g => ($"replicas.{g.Key}.env", g.Value.Env))]);
+        SecretEnvReader.CheckOverlap(root, spec);
         root.RejectUnknownFields();
         return spec;
     }

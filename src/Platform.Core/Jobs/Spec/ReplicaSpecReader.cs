@@ -55,6 +55,7 @@ internal static class ReplicaSpecReader
             Image = group.String("image", SpecLimits.MaxImageLength),
             Command = group.StringList("command", SpecLimits.MaxCommandArguments, SpecLimits.MaxCommandBytes),
             Env = EnvReader.Read(group, "env"),
+            SecretEnv = SecretEnvReader.Read(group),
         };
         group.RejectUnknownFields();
         return spec;

@@ -10,8 +10,9 @@ internal static class SpecAssert
 
     public static void Equal(JobSpec expected, JobSpec actual)
     {
-        Assert.Equal(expected with { Command = null, Env = _noEnv, Replicas = _noReplicas, Volumes = [] },
-            actual with { Command = null, Env = _noEnv, Replicas = _noReplicas, Volumes = [] });
+        Assert.Equal(expected with { Command = null, Env = _noEnv, SecretEnv = _noEnv, Replicas = _noReplicas, Volumes = [] },
+            actual with { Command = null, Env = _noEnv, SecretEnv = _noEnv, Replicas = _noReplicas, Volumes = [] });
+        Assert.Equal(expected.SecretEnv, actual.SecretEnv);
         Assert.Equal(expected.Command, actual.Command);
         Assert.Equal(expected.Volumes, actual.Volumes);
         Assert.Equal(expected.Env, actual.Env);
@@ -19,9 +20,10 @@ internal static class SpecAssert
         foreach (var (type, group) in expected.Replicas)
         {
             var other = actual.Replicas[type];
-            Assert.Equal(group with { Command = null, Env = _noEnv }, other with { Command = null, Env = _noEnv });
+            Assert.Equal(group with { Command = null, Env = _noEnv, SecretEnv = _noEnv }, other with { Command = null, Env = _noEnv, SecretEnv = _noEnv });
             Assert.Equal(group.Command, other.Command);
             Assert.Equal(group.Env, other.Env);
+            Assert.Equal(group.SecretEnv, other.SecretEnv);
         }
     }
 }
