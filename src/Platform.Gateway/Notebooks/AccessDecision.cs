@@ -17,6 +17,12 @@ public sealed record AccessDecision(bool Allowed, int Status, string? Title, str
             context.Response.Headers.RetryAfter = "2";
         }
 
+        if (Status == StatusCodes.Status401Unauthorized)
+        {
+            // As every other door's 401: say how to authenticate.
+            context.Response.Headers.WWWAuthenticate = "Bearer realm=\"platform\"";
+        }
+
         return TypedResults.Problem(Detail, statusCode: Status, title: Title).ExecuteAsync(context);
     }
 }

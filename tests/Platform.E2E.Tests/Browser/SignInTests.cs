@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Platform.E2E.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
@@ -21,7 +22,7 @@ public sealed class SignInTests(PlatformFixture fixture, ChromiumFixture chromiu
         var page = browser.Page;
 
         await browser.GoToAsync("#/jobs");
-        await page.WaitForURLAsync("**/#/signin");
+        await Expect(page).ToHaveURLAsync(new Regex("#/signin$"));
         await page.GetByTestId("signin-token").FillAsync("plt_not-a-token");
         await page.GetByTestId("signin-submit").ClickAsync();
         await Expect(page.GetByTestId("error")).ToContainTextAsync("401");
@@ -29,7 +30,7 @@ public sealed class SignInTests(PlatformFixture fixture, ChromiumFixture chromiu
         await page.GetByTestId("signin-submit").ClickAsync();
 
         // Back to the page that was asked for, signed in as ann.
-        await page.WaitForURLAsync("**/#/jobs");
+        await Expect(page).ToHaveURLAsync(new Regex("#/jobs$"));
         await Expect(page.GetByTestId("account-user")).ToHaveTextAsync("ann · member · vision");
         var cookie = (await browser.Context.CookiesAsync()).Single(c => c.Name == "platform.session");
         Assert.True(cookie.HttpOnly);
@@ -38,7 +39,7 @@ public sealed class SignInTests(PlatformFixture fixture, ChromiumFixture chromiu
         await browser.GoToAsync("#/submit");
         await page.GetByTestId("spec-editor").FillAsync(TinyJob("ann-job", team: null));
         await page.GetByTestId("submit").ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("#/jobs/ann-job-"));
+        await Expect(page).ToHaveURLAsync(new Regex("#/jobs/ann-job-"));
         var mine = Uri.UnescapeDataString(new Uri(page.Url).Fragment["#/jobs/".Length..]);
         var job = await Platform.GetJobAsync(mine);
         Assert.Equal("vision", job.GetProperty("team").GetString());
@@ -52,7 +53,7 @@ public sealed class SignInTests(PlatformFixture fixture, ChromiumFixture chromiu
         await browser.ScreenshotAsync("signed-in");
 
         await page.GetByTestId("signout").ClickAsync();
-        await page.WaitForURLAsync("**/#/signin");
+        await Expect(page).ToHaveURLAsync(new Regex("#/signin$"));
         Assert.DoesNotContain(await browser.Context.CookiesAsync(), c => c.Name == "platform.session");
         var me = await browser.Context.APIRequest.GetAsync("/api/me");
         Assert.Equal((int)HttpStatusCode.Unauthorized, me.Status);
@@ -86,7 +87,7 @@ public sealed class SignInTests(PlatformFixture fixture, ChromiumFixture chromiu
         Assert.Equal(HttpStatusCode.NoContent, revoked.StatusCode);
 
         // The jobs page polls: its next request finds the session gone and shows the sign-in page.
-        await page.WaitForURLAsync("**/#/signin", new() { Timeout = 30_000 });
+        await Expect(page).ToHaveURLAsync(new Regex("#/signin$"), new() { Timeout = 30_000 });
         var me = await browser.Context.APIRequest.GetAsync("/api/me");
         Assert.Equal((int)HttpStatusCode.Unauthorized, me.Status);
     }
