@@ -59,20 +59,12 @@ public sealed class ApiTokensGrain(
 
     private async Task WriteAsync()
     {
-        var written = false;
         try
         {
-            await state.WriteStateAsync();
-            written = true;
+            await state.WriteOrReloadAsync(GrainContext);
         }
         finally
         {
-            if (!written)
-            {
-                // Memory ran ahead of storage: read it back rather than answer from what was not kept.
-                DeactivateOnIdle();
-            }
-
             _byHash = state.State.Tokens.Values.ToDictionary(token => token.Hash, StringComparer.Ordinal);
         }
     }

@@ -55,21 +55,5 @@ public sealed class TeamSecretsGrain(
         return true;
     }
 
-    private async Task WriteAsync()
-    {
-        var written = false;
-        try
-        {
-            await state.WriteStateAsync();
-            written = true;
-        }
-        finally
-        {
-            if (!written)
-            {
-                // Memory ran ahead of storage: read it back rather than answer from what was not kept.
-                DeactivateOnIdle();
-            }
-        }
-    }
+    private Task WriteAsync() => state.WriteOrReloadAsync(GrainContext);
 }
