@@ -24,7 +24,7 @@ api() { curl -fsS -H "Authorization: Bearer ${PLATFORM_TOKEN:-$(cat "$token_file
 up() { [ -n "${PLATFORM_TOKEN:-}" ] || [ -s "$token_file" ] && api "$PLATFORM_URL/api/nodes" 2>/dev/null | grep -q '"id"'; }
 
 if ! curl -fs "$PLATFORM_URL/openapi/v1.json" >/dev/null; then
-  mkdir -p "$data"
+  mkdir -p -m 700 "$data"   # the admin token and the CA's keys live here
   # Machines without GPUs (like CI) advertise four fake ones so the sample's workers can be placed.
   command -v nvidia-smi >/dev/null || export Platform__Worker__FakeGpuCount="${Platform__Worker__FakeGpuCount:-4}"
   Urls="$PLATFORM_URL" Platform__DataDir="$data" setsid dotnet src/Platform.Gateway/bin/Debug/net10.0/Platform.Gateway.dll \

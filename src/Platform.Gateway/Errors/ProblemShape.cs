@@ -22,6 +22,7 @@ public static class ProblemShape
             StatusCodes.Status400BadRequest when problem is HttpValidationProblemDetails { Errors.Count: > 0 } =>
                 "Each entry of errors names a field and what is wrong with it.",
             StatusCodes.Status400BadRequest => $"{request.Method} {request.Path} could not be read.",
+            StatusCodes.Status401Unauthorized => "Send Authorization: Bearer TOKEN (an API token of this platform or a JWT of its identity provider), or sign in to the web UI; the token was missing, unknown, revoked or expired.",
             StatusCodes.Status404NotFound => $"There is nothing at {request.Path}.",
             StatusCodes.Status405MethodNotAllowed => $"{request.Method} is not allowed on {request.Path}" +
                 (context.HttpContext.Response.Headers.Allow is { Count: > 0 } allow ? $"; allowed: {allow}." : "."),
