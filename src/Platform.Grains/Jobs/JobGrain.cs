@@ -21,6 +21,7 @@ public sealed partial class JobGrain(
     [PersistentState("job", StorageNames.Platform)] IPersistentState<JobGrainState> state,
     IOptions<RestartBackoffOptions> backoff,
     TeamSecretProtector secrets,
+    AssignmentSealer sealer,
     TimeProvider time,
     ILogger<JobGrain> logger) : Grain, IJobGrain
 {
@@ -63,7 +64,7 @@ public sealed partial class JobGrain(
     private async Task<JobView> CreateAsync(JobSpec spec, JobOwner? owner, string? by)
     {
         Job.Owner = owner;
-        Job.JobSecret = NewJobSecret();
+        Job.JobSecret = NewSealedJobSecret();
         var now = time.GetUtcNow();
         Job.Spec = spec;
         Job.State = JobState.Pending;

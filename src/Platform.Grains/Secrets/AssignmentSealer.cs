@@ -18,11 +18,29 @@ public sealed partial class AssignmentSealer(IDataProtectionProvider provider, I
 
     public TaskAssignment Seal(TaskAssignment assignment) => assignment.SecretEnv.Count == 0 ? assignment : assignment with
     {
-        SecretEnv = assignment.SecretEnv.ToDictionary(
-            entry => entry.Key,
-            entry => entry.Value.StartsWith(Prefix, StringComparison.Ordinal) ? entry.Value : Prefix + _protector.Protect(entry.Value),
-            StringComparer.Ordinal),
+        SecretEnv = assignment.SecretEnv.ToDictionary(entry => entry.Key, entry => Seal(entry.Value), StringComparer.Ordinal),
     };
+
+    /// <summary>One secret value, sealed for storage (a value sealed already is kept as it is).</summary>
+    public string Seal(string value) => value.StartsWith(Prefix, StringComparison.Ordinal) ? value : Prefix + _protector.Protect(value);
+
+    /// <summary>One stored value, opened; a value stored before sealing existed as it is; null when the key ring lost its key.</summary>
+    public string? TryOpen(string value)
+    {
+        if (!value.StartsWith(Prefix, StringComparison.Ordinal))
+        {
+            return value;
+        }
+
+        try
+        {
+            return _protector.Unprotect(value[Prefix.Length..]);
+        }
+        catch (CryptographicException)
+        {
+            return null;
+        }
+    }
 
     public TaskAssignment Open(TaskAssignment assignment)
     {
@@ -34,17 +52,11 @@ public sealed partial class AssignmentSealer(IDataProtectionProvider provider, I
         var opened = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, value) in assignment.SecretEnv)
         {
-            if (!value.StartsWith(Prefix, StringComparison.Ordinal))
+            if (TryOpen(value) is { } open)
             {
-                opened[name] = value;
-                continue;
+                opened[name] = open;
             }
-
-            try
-            {
-                opened[name] = _protector.Unprotect(value[Prefix.Length..]);
-            }
-            catch (CryptographicException)
+            else
             {
                 // The key ring lost the key: the task starts without the variable rather than stall the node's every task.
                 LogUnreadable(logger, name, assignment.JobId, assignment.Task);

@@ -66,6 +66,7 @@ public sealed class TeamSecretsGrainTests(PlatformClusterFixture cluster) : ICla
         using var dir = new TempDirectory();
         const string Value = "at-rest-value-7d1f0c";
         string ciphertext;
+        string jobSecret;
         await using (var platform = await PlatformClusterFixture.DeployAsync(dir.Path))
         {
             var team = platform.Client.GetGrain<ITeamSecretsGrain>("vision");
@@ -81,7 +82,8 @@ public sealed class TeamSecretsGrainTests(PlatformClusterFixture cluster) : ICla
             });
             var desired = await jobs.DesiredAsync(id, "worker-0");
             Assert.Equal(Value, desired.SecretEnv["DB"]);
-            Assert.Equal(43, desired.SecretEnv[Platform.Core.Jobs.PlatformEnv.JobSecret].Length);
+            jobSecret = desired.SecretEnv[Platform.Core.Jobs.PlatformEnv.JobSecret];
+            Assert.Equal(43, jobSecret.Length);
         }
 
         var keys = Path.Combine(dir.Path, SecretsHosting.KeysFolder);
@@ -91,6 +93,7 @@ public sealed class TeamSecretsGrainTests(PlatformClusterFixture cluster) : ICla
         {
             var bytes = await File.ReadAllBytesAsync(file);
             Assert.False(Contains(bytes, Encoding.UTF8.GetBytes(Value)), $"{file} holds the value in clear");
+            Assert.False(Contains(bytes, Encoding.UTF8.GetBytes(jobSecret)), $"{file} holds the job's secret in clear");
         }
 
         var services = new ServiceCollection();
