@@ -52,21 +52,21 @@ public static class JobsApi
         };
         if (keyProblem is not null)
         {
-            return Problem([new SpecError(IdempotencyKeyHeader, keyProblem)]);
+            return ApiProblems.Invalid([new SpecError(IdempotencyKeyHeader, keyProblem)]);
         }
 
         var body = await new StreamReader(request.Body).ReadToEndAsync(request.HttpContext.RequestAborted);
         var parsed = JobSpecParser.Parse(body, request.ContentType);
         if (!parsed.IsValid)
         {
-            return Problem(parsed.Errors);
+            return ApiProblems.Invalid(parsed.Errors);
         }
 
         var caller = request.HttpContext.Caller();
         var team = parsed.Spec!.Team ?? caller.Teams.FirstOrDefault();
         if (team is null)
         {
-            return Problem([new SpecError("team", $"{caller.User} belongs to no team; name one in the spec.")]);
+            return ApiProblems.Invalid([new SpecError("team", $"{caller.User} belongs to no team; name one in the spec.")]);
         }
 
         if (AccessResults.Refusal(caller, Act.Create, Resource.Job(team), $"jobs of team '{team}' (teams: {string.Join(", ", caller.Teams)})") is { } refusal)
@@ -79,13 +79,13 @@ public static class JobsApi
             new SpecContext(new ImageAllowList(images.Value.Allowed), nodes, scheduling.Value.Policy()));
         if (!accepted.IsValid)
         {
-            return Problem(accepted.Errors);
+            return ApiProblems.Invalid(accepted.Errors);
         }
 
         var spec = accepted.Spec!;
         if (await SecretsApi.MissingSecretsAsync(grains, spec) is { Count: > 0 } missing)
         {
-            return Problem(missing);
+            return ApiProblems.Invalid(missing);
         }
 
         if (keys.Count == 1)
@@ -143,7 +143,7 @@ public static class JobsApi
 
         if (errors.Count > 0)
         {
-            return Problem(errors);
+            return ApiProblems.Invalid(errors);
         }
 
         var caller = context.Caller();
@@ -191,7 +191,7 @@ public static class JobsApi
     {
         if (limit is < 1 or > MaxLogLimit || after < 0)
         {
-            return Problem([new SpecError(after < 0 ? "after" : "limit",
+            return ApiProblems.Invalid([new SpecError(after < 0 ? "after" : "limit",
                 after < 0 ? "after must be 0 or a sequence number." : $"limit must be between 1 and {MaxLogLimit}.")]);
         }
 
@@ -234,6 +234,4 @@ public static class JobsApi
 
         return (job, AccessResults.Refusal(context.Caller(), act, Resource.Job(job.Team), $"job '{id}'"));
     }
-
-    private static ValidationProblem Problem(IEnumerable<SpecError> errors) => ApiProblems.Invalid(errors);
 }

@@ -40,7 +40,7 @@ public static class NotebooksApi
         var parsed = NotebookRequestParser.Parse(body);
         if (!parsed.IsValid)
         {
-            return Problem(parsed.Errors);
+            return ApiProblems.Invalid(parsed.Errors);
         }
 
         var asked = parsed.Request!;
@@ -48,7 +48,7 @@ public static class NotebooksApi
         var errors = NotebookRequestValidator.Validate(asked, options.Value.Image, new SpecContext(new ImageAllowList(images.Value.Allowed), nodes));
         if (errors.Count > 0)
         {
-            return Problem(errors);
+            return ApiProblems.Invalid(errors);
         }
 
         var id = $"nb-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}";
@@ -106,6 +106,4 @@ public static class NotebooksApi
 
         return (notebook, AccessResults.Refusal(context.Caller(), act, Resource.Notebook(notebook.User ?? ""), $"notebook '{id}'"));
     }
-
-    private static ValidationProblem Problem(IEnumerable<SpecError> errors) => ApiProblems.Invalid(errors);
 }

@@ -141,6 +141,33 @@ public sealed partial class CallerTests(IdentityFixture fixture)
         Assert.Equal(HttpStatusCode.NotFound, (await plain.GetAsync($"api/jobs/{fixture.JobA}")).StatusCode);
     }
 
+    [Fact]
+    public async Task The_gpu_map_names_only_the_callers_teams_jobs()
+    {
+        var spec = IdentityFixture.SleepSpec(fixture.NewName("gpu-holder"), Callers.TeamA).Replace("memoryMb: 64 }", "memoryMb: 64, gpus: 1 }", StringComparison.Ordinal);
+        var created = await fixture.Client(Callers.MemberA).PostAsync("api/jobs", IdentityFixture.Yaml(spec));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!;
+        try
+        {
+            // Team A's member sees its job on its GPU; team B's sees the GPU taken, by nobody it may know of.
+            await Eventually.HoldsAsync(async () => Assert.Contains(id, await NodesTextAsync(Callers.MemberA)),
+                TimeSpan.FromSeconds(60), $"{id} to hold a GPU");
+            var seenByB = await NodesTextAsync(Callers.MemberB);
+
+            Assert.DoesNotContain(id, seenByB, StringComparison.Ordinal);
+            Assert.DoesNotContain("gpu-holder", seenByB, StringComparison.Ordinal);
+            Assert.Contains("(another team)", seenByB, StringComparison.Ordinal);
+            Assert.Contains(id, await NodesTextAsync(Callers.Admin), StringComparison.Ordinal);
+        }
+        finally
+        {
+            await Platform.Http.PostAsync($"api/jobs/{id}/cancel", null);
+        }
+    }
+
+    private Task<string> NodesTextAsync(string caller) => fixture.Client(caller).GetStringAsync("api/nodes");
+
     private async Task<List<string>> ListAsync(string caller, string path) =>
         [.. (await fixture.Client(caller).GetFromJsonAsync<JsonElement>(path)).EnumerateArray().Select(item => item.GetProperty("id").GetString()!)];
 
