@@ -13,6 +13,9 @@ public sealed class ChildProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>Waits until the process has exited and its output has been read to the end, so <see cref="Output"/> is whole.</summary>
+    public Task WaitForExitAsync() => _process.WaitForExitAsync();
+
     public string Output
     {
         get

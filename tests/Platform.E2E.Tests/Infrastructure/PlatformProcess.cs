@@ -107,6 +107,8 @@ public sealed class PlatformProcess : IAsyncDisposable
         {
             if (_process.HasExited)
             {
+                // Its last lines (the reason it stopped) may still be on their way through the pipe.
+                await _process.WaitForExitAsync();
                 throw new GaveUpException($"The platform exited at start:\n{Output}");
             }
 
