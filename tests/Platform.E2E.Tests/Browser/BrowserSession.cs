@@ -33,20 +33,24 @@ public sealed partial class BrowserSession : IAsyncDisposable
     public IBrowserContext Context => _context;
 
     /// <summary>A browser signed in with <paramref name="token"/> (the admin's when null); none when <paramref name="signIn"/> is false.</summary>
-    public static async Task<BrowserSession> OpenAsync(ChromiumFixture chromium, PlatformProcess platform, string? token = null, bool signIn = true)
+    public static Task<BrowserSession> OpenAsync(ChromiumFixture chromium, PlatformProcess platform, string? token = null, bool signIn = true) =>
+        OpenAsync(chromium, platform.BaseAddress, signIn ? token ?? platform.AdminToken : null);
+
+    /// <summary>A browser on the gateway at <paramref name="baseAddress"/>, signed in with <paramref name="token"/> unless it is null.</summary>
+    public static async Task<BrowserSession> OpenAsync(ChromiumFixture chromium, Uri baseAddress, string? token)
     {
         var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = platform.BaseAddress.ToString(),
+            BaseURL = baseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
             AcceptDownloads = true,
         });
-        if (signIn)
+        if (token is not null)
         {
             // The session cookie lands in this context, as when a person signs in on the sign-in page.
             var response = await context.APIRequest.PostAsync("/api/session", new APIRequestContextOptions
             {
-                DataObject = new { token = token ?? platform.AdminToken },
+                DataObject = new { token },
             });
             Assert.True(response.Ok, $"signing in answered {response.Status}: {await response.TextAsync()}");
         }

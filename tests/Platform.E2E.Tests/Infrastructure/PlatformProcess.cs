@@ -95,9 +95,7 @@ public sealed class PlatformProcess : IAsyncDisposable
         _settings["Platform__SiloPort"] = TestPorts.Free().ToString();
         _settings["Platform__GatewayPort"] = GatewayPort.ToString();
         Http?.Dispose();
-        Http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
-        // A platform client, as the CLI and the web UI are: body-less POSTs and DELETEs need it.
-        Http.DefaultRequestHeaders.Add("X-Platform-Client", "e2e");
+        Http = PlatformApi.Client(BaseAddress, bearer: null);
     }
 
     private async Task StartOnceAsync()
@@ -141,75 +139,22 @@ public sealed class PlatformProcess : IAsyncDisposable
     }
 
     /// <summary>A client of this platform with <paramref name="bearer"/> (none when null), sending <c>X-Platform-Client</c>.</summary>
-    public HttpClient ClientWith(string? bearer)
-    {
-        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
-        client.DefaultRequestHeaders.Add("X-Platform-Client", "e2e");
-        if (bearer is not null)
-        {
-            client.DefaultRequestHeaders.Authorization = new("Bearer", bearer);
-        }
-
-        return client;
-    }
+    public HttpClient ClientWith(string? bearer) => PlatformApi.Client(BaseAddress, bearer);
 
     /// <summary>SIGKILL: the process gets no chance to clean up, like a crash.</summary>
     public Task KillAsync() => _process!.KillAsync();
 
-    public async Task<JsonElement> SubmitAsync(string spec, string contentType = "application/yaml")
-    {
-        var response = await Http.PostAsync("api/jobs", new StringContent(spec, Encoding.UTF8, contentType));
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.Created, $"submit answered {(int)response.StatusCode}: {body}");
-        return JsonDocument.Parse(body).RootElement;
-    }
+    public Task<JsonElement> SubmitAsync(string spec, string contentType = "application/yaml") => Http.SubmitAsync(spec, contentType);
 
-    /// <summary>The node as <c>GET /api/nodes</c> shows it, or null.</summary>
-    public async Task<JsonElement?> NodeAsync(string nodeId) =>
-        (await Http.GetFromJsonAsync<JsonElement>("api/nodes")).EnumerateArray()
-            .Select(node => (JsonElement?)node).FirstOrDefault(node => node!.Value.GetProperty("id").GetString() == nodeId);
+    public Task<JsonElement?> NodeAsync(string nodeId) => Http.NodeAsync(nodeId);
 
-    public async Task<JsonElement> GetJobAsync(string id) => await Http.GetFromJsonAsync<JsonElement>($"api/jobs/{id}");
+    public Task<JsonElement> GetJobAsync(string id) => Http.GetJobAsync(id);
 
-    /// <summary>Polls the job until it reaches <paramref name="state"/>; fails early if it finishes otherwise.</summary>
-    public async Task<JsonElement> WaitForStateAsync(string id, string state, TimeSpan timeout)
-    {
-        JsonElement job = default;
-        await Eventually.HoldsAsync(async () =>
-        {
-            job = await GetJobAsync(id);
-            var current = job.GetProperty("state").GetString();
-            if (current != state && current is "Succeeded" or "Failed" or "Cancelled")
-            {
-                throw new GaveUpException($"Job {id} ended {current} ({job.GetProperty("reason")}) instead of {state}:\n{job}\n{await LogsTextAsync(id)}");
-            }
+    public Task<JsonElement> WaitForStateAsync(string id, string state, TimeSpan timeout) => Http.WaitForStateAsync(id, state, timeout);
 
-            Assert.Equal(state, current);
-        }, timeout, $"job {id} to be {state}");
-        return job;
-    }
+    public Task<List<JsonElement>> LogsAsync(string id, string? task = null) => Http.LogsAsync(id, task);
 
-    public async Task<List<JsonElement>> LogsAsync(string id, string? task = null)
-    {
-        var lines = new List<JsonElement>();
-        long after = 0;
-        while (true)
-        {
-            var page = await Http.GetFromJsonAsync<JsonElement>(
-                $"api/jobs/{id}/logs?after={after}&limit=10000" + (task is null ? "" : $"&task={task}"));
-            var batch = page.GetProperty("lines").EnumerateArray().ToList();
-            if (batch.Count == 0)
-            {
-                return lines;
-            }
-
-            lines.AddRange(batch);
-            after = page.GetProperty("next").GetInt64();
-        }
-    }
-
-    public async Task<string> LogsTextAsync(string id) => string.Join('\n',
-        (await LogsAsync(id)).Select(line => $"{line.GetProperty("task").GetString()}: {line.GetProperty("text").GetString()}"));
+    public Task<string> LogsTextAsync(string id) => Http.LogsTextAsync(id);
 
     public async ValueTask DisposeAsync()
     {
