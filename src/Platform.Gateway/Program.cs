@@ -5,6 +5,7 @@ using Platform.Gateway.Hosting;
 using Platform.Gateway.Hubs;
 using Platform.Gateway.Identity;
 using Platform.Gateway.Notebooks;
+using Platform.Gateway.Telemetry;
 using Scalar.AspNetCore;
 
 // appsettings.json beside the binary, wherever the process is started from.
@@ -13,6 +14,7 @@ builder.AddPlatformDefaults();
 builder.AddEmbeddedControlPlane();
 builder.AddGatewayServices();
 builder.Services.AddNotebookOrigins();
+builder.AddPlatformTelemetry();
 
 var app = builder.Build();
 app.UsePlatformErrors();
@@ -33,6 +35,7 @@ app.MapImagesApi();
 app.MapNotebooksApi().WithBodyLimit(BodyLimit.Json);
 app.MapSecretsApi().WithBodyLimit(SecretsApi.Body);
 app.MapNotebookProxy();
+app.MapPlatformTelemetry();
 // A connection ends when its token or JWT expires, as a request with it would be refused.
 app.MapHub<JobsHub>("/hubs/jobs", options => options.CloseOnAuthenticationExpiration = true);
 app.MapFaultEndpoint(app.Configuration);

@@ -8,6 +8,9 @@ public interface IJobIndexGrain : IGrainWithStringKey
 {
     /// <summary>One page, newest first.</summary>
     Task<JobPage> ListAsync(JobQuery query);
+
+    /// <summary>How many listed jobs are in each state (a state without a job is absent): the <c>platform.jobs</c> gauge.</summary>
+    Task<IReadOnlyDictionary<JobState, long>> CountByStateAsync();
 }
 
 /// <summary>

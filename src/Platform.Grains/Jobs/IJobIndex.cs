@@ -8,6 +8,9 @@ public interface IJobIndex
     /// <summary>One page of the jobs users submitted (not the platform's own, such as notebooks), newest first.</summary>
     Task<JobPage> ListAsync(JobQuery query);
 
+    /// <summary>How many listed jobs (not notebooks) are in each state; a state without a job is absent. One grouped query over an index.</summary>
+    Task<IReadOnlyDictionary<JobState, long>> CountByStateAsync();
+
     /// <summary>Up to <paramref name="limit"/> ids of listed jobs (not a notebook's, which its notebook keeps) that finished before <paramref name="cutoff"/>, oldest first.</summary>
     Task<IReadOnlyList<string>> FinishedBeforeAsync(DateTimeOffset cutoff, int limit);
 

@@ -8,4 +8,6 @@ namespace Platform.Grains.Jobs;
 public sealed class JobIndexGrain(IJobIndex index) : Grain, IJobIndexGrain
 {
     public Task<JobPage> ListAsync(JobQuery query) => index.ListAsync(query);
+
+    public Task<IReadOnlyDictionary<JobState, long>> CountByStateAsync() => index.CountByStateAsync();
 }

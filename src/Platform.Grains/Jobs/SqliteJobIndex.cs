@@ -24,6 +24,7 @@ public sealed class SqliteJobIndex(SqliteDatabase database, Serializer serialize
             finished_at INTEGER,
             view        BLOB    NOT NULL);
         CREATE INDEX IF NOT EXISTS job_index_order ON job_index (listed, created_at DESC, job_id DESC);
+        CREATE INDEX IF NOT EXISTS job_index_state ON job_index (listed, state);
         CREATE INDEX IF NOT EXISTS job_index_finished ON job_index (finished_at) WHERE finished_at IS NOT NULL;
         """;
 
@@ -99,6 +100,25 @@ public sealed class SqliteJobIndex(SqliteDatabase database, Serializer serialize
 
         jobs.RemoveAt(jobs.Count - 1);
         return new JobPage(jobs, new JobCursor(jobs[^1].CreatedAt, jobs[^1].Id));
+    }
+
+    public async Task<IReadOnlyDictionary<JobState, long>> CountByStateAsync()
+    {
+        await using var connection = database.Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT state, COUNT(*) FROM job_index WHERE listed = 1 GROUP BY state";
+        var counts = new Dictionary<JobState, long>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            // A state this version does not know (written by a newer one) is left out rather than failing the scrape.
+            if (Enum.TryParse<JobState>(reader.GetString(0), out var state))
+            {
+                counts[state] = reader.GetInt64(1);
+            }
+        }
+
+        return counts;
     }
 
     public async Task<IReadOnlyList<string>> FinishedBeforeAsync(DateTimeOffset cutoff, int limit)

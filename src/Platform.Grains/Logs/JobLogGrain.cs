@@ -1,6 +1,7 @@
 using Platform.Contracts.Feed;
 using Platform.Contracts.Logs;
 using Platform.Core.Metrics;
+using Platform.Grains.Telemetry;
 
 namespace Platform.Grains.Logs;
 
@@ -47,6 +48,7 @@ public sealed class JobLogGrain(ILogStore store) : Grain, IJobLogGrain
 
         var points = MetricsOf(lines);
         await store.AppendAsync(JobId, lines, points);
+        PlatformMetrics.RecordLogLines(lines.Select(stored => stored.Line.Stream));
         _lastSeq += lines.Count;
         foreach (var (source, offset) in shipped)
         {

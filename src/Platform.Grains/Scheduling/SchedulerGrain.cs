@@ -4,6 +4,7 @@ using Platform.Contracts.Nodes;
 using Platform.Contracts.Scheduling;
 using Platform.Core.Scheduling;
 using Platform.Grains.Storage;
+using Platform.Grains.Telemetry;
 
 namespace Platform.Grains.Scheduling;
 
@@ -15,6 +16,7 @@ namespace Platform.Grains.Scheduling;
 public sealed class SchedulerGrain(
     [PersistentState("scheduler", StorageNames.Platform)] IPersistentState<SchedulerState> state,
     IOptions<SchedulingOptions> scheduling,
+    TimeProvider time,
     ILogger<SchedulerGrain> logger) : Grain, ISchedulerGrain
 {
     private readonly Dictionary<string, string> _lastReasons = [];
@@ -132,6 +134,12 @@ public sealed class SchedulerGrain(
 
     private async Task PlaceQueuedAsync()
     {
+        if (State.Queue.Count == 0)
+        {
+            return;
+        }
+
+        var startedAt = System.Diagnostics.Stopwatch.GetTimestamp();
         var placed = new List<Allocation>();
         var nodes = State.Nodes.Values.Where(node => !State.Lost.Contains(node.NodeId)).ToList();
         foreach (var request in QueueOrder.Sort(State.Queue))
@@ -150,6 +158,10 @@ public sealed class SchedulerGrain(
                 State.Queue.Remove(request);
                 _lastReasons.Remove(request.JobId);
                 placed.Add(allocation);
+                if (request.Generation == 0)
+                {
+                    PlatformMetrics.JobWait.Record(Math.Max(0, (time.GetUtcNow() - request.SubmittedAt).TotalSeconds));
+                }
             }
             else if (_lastReasons.GetValueOrDefault(request.JobId) != result.Reason)
             {
@@ -158,6 +170,7 @@ public sealed class SchedulerGrain(
             }
         }
 
+        PlatformMetrics.RecordSchedulingPass(startedAt);
         if (placed.Count == 0)
         {
             return;

@@ -42,6 +42,9 @@ public static class AuthorizationMatrix
         ("GET /api/session/antiforgery", 200, 200, 200, 200, 200),
         ("DELETE /api/session", 204, 204, 204, 204, 204),
         ("POST /hubs/jobs/negotiate", 200, 200, 200, 200, 200),
+        // Operators' doors: admins (and, for the metrics, the scrape token, see Observability/).
+        ("GET /metrics/prometheus", 200, 403, 403, 403, 403),
+        ("GET /dashboard/", 200, 403, 403, 403, 403),
     ];
 
     /// <summary>(caller, door, status) for every cell of the matrix.</summary>

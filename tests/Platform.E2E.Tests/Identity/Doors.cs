@@ -45,6 +45,8 @@ public static class Doors
         ["GET /api/session/antiforgery"] = (_, _) => Get("api/session/antiforgery"),
         ["DELETE /api/session"] = (_, _) => Task.FromResult(new DoorRequest(HttpMethod.Delete, "api/session")),
         ["POST /hubs/jobs/negotiate"] = (_, _) => Task.FromResult(new DoorRequest(HttpMethod.Post, "hubs/jobs/negotiate?negotiateVersion=1")),
+        ["GET /metrics/prometheus"] = (_, _) => Get("metrics/prometheus"),
+        ["GET /dashboard/"] = (_, _) => Get("dashboard/"),
     };
 
     private static Task<DoorRequest> Get(string path) => Task.FromResult(new DoorRequest(HttpMethod.Get, path));
