@@ -128,6 +128,24 @@ public sealed class PostgresJobIndex(PostgresDatabase database, Serializer seria
             return ids;
         });
 
+    public Task<IReadOnlyDictionary<JobState, long>> CountByStateAsync() =>
+        database.RunAsync<IReadOnlyDictionary<JobState, long>>(async connection =>
+        {
+            await using var command = new NpgsqlCommand("SELECT state, COUNT(*) FROM job_index WHERE listed GROUP BY state", connection);
+            var counts = new Dictionary<JobState, long>();
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                // A state this version does not know (written by a newer one) is left out rather than failing the scrape.
+                if (Enum.TryParse<JobState>(reader.GetString(0), out var state))
+                {
+                    counts[state] = reader.GetInt64(1);
+                }
+            }
+
+            return counts;
+        });
+
     /// <summary>A job's stored events, oldest first (empty once the job is deleted).</summary>
     public Task<IReadOnlyList<JobEvent>> ReadEventsAsync(string jobId) =>
         database.RunAsync<IReadOnlyList<JobEvent>>(async connection =>

@@ -110,6 +110,22 @@ public sealed class PostgresJobIndexTests(PostgresFixture postgres) : IAsyncLife
     }
 
     [Fact]
+    public async Task Counts_listed_jobs_by_state_as_they_move()
+    {
+        await FollowAsync(Job("a", "red", JobState.Running, T0));
+        await FollowAsync(Job("b", "blue", JobState.Running, T0));
+        await FollowAsync(Job("c", "red", JobState.Failed, T0, finishedAt: T0));
+        var notebook = Job("nb", "red", JobState.Running, T0);
+        notebook.Owner = new JobOwner { NotebookId = "nb-1" };
+        await FollowAsync(notebook);
+        await FollowAsync(Job("b", "blue", JobState.Succeeded, T0, finishedAt: T0), "2");
+
+        var counts = await _index.CountByStateAsync();
+
+        Assert.Equal(new Dictionary<JobState, long> { [JobState.Running] = 1, [JobState.Failed] = 1, [JobState.Succeeded] = 1 }, counts);
+    }
+
+    [Fact]
     public async Task Other_states_are_not_indexed()
     {
         await _index.FollowAsync(GrainId.Create("job", "a"), "secrets", "1", Job("a", "red", JobState.Running, T0));

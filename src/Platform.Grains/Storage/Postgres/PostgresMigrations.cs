@@ -65,6 +65,9 @@ public static class PostgresMigrations
               AND a.step IS NOT DISTINCT FROM b.step AND a.id > b.id;
             CREATE UNIQUE INDEX metric_point_once ON metric_point (job_id, task, name, time, step) NULLS NOT DISTINCT;
             """),
+        new(4, "jobs by state (the metrics' count)", """
+            CREATE INDEX job_index_state ON job_index (listed, state);
+            """),
     ];
 
     /// <summary>The version a database has once every step ran.</summary>
