@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Platform.E2E.Tests.Infrastructure;
@@ -30,6 +31,35 @@ public sealed class ClusterModeTests(ClusterFixture fixture) : IClassFixture<Clu
         Assert.All(job.GetProperty("tasks").EnumerateArray(), task => Assert.Equal(Cluster.AgentNodeId, task.GetProperty("node").GetString()));
         var lines = await Cluster.LogTextsAsync(id);
         Assert.Equal(2, lines.Count(line => line.Contains($"\"{Cluster.AgentAddress}:", StringComparison.Ordinal)));
+        // Everything the gateways do goes through grains: no database file of their own.
+        Assert.All(new[] { "gateway-1", "gateway-2" }, gateway => Assert.False(
+            Directory.Exists(Cluster.DataDir(gateway)) && Directory.EnumerateFiles(Cluster.DataDir(gateway), "*.db", SearchOption.AllDirectories).Any()));
+    }
+
+    [Fact]
+    public async Task Session_signed_in_at_one_gateway_is_honoured_by_the_other()
+    {
+        var token = Cluster.Http.DefaultRequestHeaders.Authorization!.Parameter;
+        using var atGateway1 = new HttpClient { BaseAddress = Cluster.GatewayAddresses[0] };
+        using var signIn = await atGateway1.PostAsJsonAsync("api/session", new { token });
+        Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
+        var cookie = signIn.Headers.GetValues("Set-Cookie").Single(header => header.StartsWith("platform.session=", StringComparison.Ordinal)).Split(';')[0];
+
+        using var atGateway2 = new HttpClient { BaseAddress = Cluster.GatewayAddresses[1] };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "api/me");
+        request.Headers.Add("Cookie", cookie);
+        using var me = await atGateway2.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, me.StatusCode);
+        Assert.Equal("admin", (await me.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("user").GetString());
+    }
+
+    [Fact]
+    public void Only_the_first_silo_makes_the_admin_token_and_the_second_says_where_it_is()
+    {
+        Assert.True(File.Exists(Path.Combine(Cluster.DataDir("silo-1"), "admin-token")));
+        Assert.False(File.Exists(Path.Combine(Cluster.DataDir("silo-2"), "admin-token")));
+        Assert.Contains("made by another silo", Cluster.Output("silo-2"), StringComparison.Ordinal);
     }
 
     [Fact]

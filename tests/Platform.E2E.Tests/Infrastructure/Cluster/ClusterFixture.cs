@@ -1,6 +1,6 @@
 namespace Platform.E2E.Tests.Infrastructure.Cluster;
 
-/// <summary>One cluster per test class: a Redis with a password, two silos, a gateway and an agent of two fake GPUs (process runtime).</summary>
+/// <summary>One cluster per test class: a Redis with a password, two silos, two gateways and an agent of two fake GPUs (process runtime).</summary>
 public sealed class ClusterFixture : IAsyncLifetime
 {
     public ClusterPki Pki { get; } = new();
@@ -13,7 +13,7 @@ public sealed class ClusterFixture : IAsyncLifetime
     {
         Redis = await RedisServer.StartAsync();
         Cluster = new ClusterProcesses(Redis, Pki);
-        await Cluster.StartAsync();
+        await Cluster.StartAsync(silos: 2, gateways: 2);
     }
 
     public async Task DisposeAsync()

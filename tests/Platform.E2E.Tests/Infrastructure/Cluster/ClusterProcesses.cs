@@ -45,7 +45,10 @@ public sealed class ClusterProcesses : IAsyncDisposable
 
     public string AgentAddress => $"{_network}.20";
 
-    public Uri GatewayAddress { get; private set; } = null!;
+    /// <summary>Gateway 1's address, the one <see cref="Http"/> talks to.</summary>
+    public Uri GatewayAddress => GatewayAddresses[0];
+
+    public List<Uri> GatewayAddresses { get; } = [];
 
     /// <summary>An admin's client of the gateway (the token silo 1 wrote), sending <c>X-Platform-Client</c>.</summary>
     public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(60) };
@@ -64,8 +67,8 @@ public sealed class ClusterProcesses : IAsyncDisposable
         ["Platform__Tls__CertificatePath"] = Pki.SiloCertificatePath,
     });
 
-    /// <summary>Two silos, the gateway and the agent; returns once the agent's node is Ready through the gateway.</summary>
-    public async Task StartAsync(int silos = 2)
+    /// <summary>The silos, the gateways and the agent; returns once the agent's node is Ready through gateway 1.</summary>
+    public async Task StartAsync(int silos = 2, int gateways = 1)
     {
         for (var index = 1; index <= silos; index++)
         {
@@ -73,17 +76,23 @@ public sealed class ClusterProcesses : IAsyncDisposable
             await StartAsync($"silo-{index}");
         }
 
-        GatewayAddress = new Uri($"http://{_network}.10:{TestPorts.Free()}");
-        Http.BaseAddress = GatewayAddress;
         Http.DefaultRequestHeaders.Add("X-Platform-Client", "e2e");
         Http.DefaultRequestHeaders.Authorization = new("Bearer", (await File.ReadAllTextAsync(Path.Combine(DataDir("silo-1"), "admin-token"))).Trim());
-        _settings["gateway"] = With(new()
+        GatewayAddresses.AddRange(Enumerable.Range(1, gateways).Select(index => new Uri($"http://{_network}.{9 + index}:{TestPorts.Free()}")));
+        Http.BaseAddress = GatewayAddress;
+        for (var index = 1; index <= gateways; index++)
         {
-            ["Urls"] = GatewayAddress.ToString(),
-            ["Platform__DataDir"] = DataDir("gateway"),
-            ["Platform__Tls__CertificatePath"] = Pki.AgentCertificatePath,
-        });
-        await StartAsync("gateway");
+            Directory.CreateDirectory(DataDir($"gateway-{index}"));
+            _settings[$"gateway-{index}"] = With(new()
+            {
+                ["Urls"] = GatewayAddresses[index - 1].ToString(),
+                ["Platform__DataDir"] = DataDir($"gateway-{index}"),
+                // As on separate machines: Data Protection's default key folder (~/.aspnet) is not shared.
+                ["HOME"] = DataDir($"gateway-{index}"),
+                ["Platform__Tls__CertificatePath"] = Pki.AgentCertificatePath,
+            });
+            await StartAsync($"gateway-{index}");
+        }
 
         var (_, portStart) = TestPorts.NextBlock();
         _settings["agent"] = With(new()
@@ -107,7 +116,7 @@ public sealed class ClusterProcesses : IAsyncDisposable
     public async Task StartAsync(string name)
     {
         var project = name.StartsWith("silo", StringComparison.Ordinal) ? "Platform.Silo"
-            : name == "gateway" ? "Platform.Gateway" : "Platform.Worker";
+            : name.StartsWith("gateway", StringComparison.Ordinal) ? "Platform.Gateway" : "Platform.Worker";
         var process = ChildProcess.Start(project, _settings[name]);
         _processes[name] = process;
         await Eventually.HoldsAsync(async () =>
@@ -124,7 +133,8 @@ public sealed class ClusterProcesses : IAsyncDisposable
             }
             else if (project == "Platform.Gateway")
             {
-                (await Http.GetAsync("api/nodes")).EnsureSuccessStatusCode();
+                var address = new Uri(_settings[name]["Urls"]);
+                (await Http.GetAsync(new Uri(address, "api/nodes"))).EnsureSuccessStatusCode();
             }
             else
             {
