@@ -32,7 +32,7 @@ public static class ClusterSiloExtensions
         var problems = cluster.Problems().Concat(endpoint.Problems()).Concat(tls.AgentProblems()).ToList();
         if (problems.Count > 0)
         {
-            throw new InvalidOperationException($"The silo cannot start in cluster mode:{Environment.NewLine}{string.Join(Environment.NewLine, problems)}");
+            throw new StartRefusedException($"The silo cannot start in cluster mode:{Environment.NewLine}{string.Join(Environment.NewLine, problems)}");
         }
 
         RedisConnection.Check(cluster);

@@ -41,7 +41,7 @@ public static class RedisConnection
         }
         catch (RedisException error)
         {
-            throw new InvalidOperationException(
+            throw new StartRefusedException(
                 $"Redis at {string.Join(", ", options.EndPoints)} ({ClusterSettings.Section}:Redis) cannot be used: {error.Message} "
                 + "Check its address, password (password=...) and TLS (ssl=true, sslHost=..., "
                 + $"{ClusterSettings.Section}:RedisCaCertificatePath).", error);
