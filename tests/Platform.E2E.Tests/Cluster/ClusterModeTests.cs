@@ -82,6 +82,16 @@ public sealed class ClusterModeTests(ClusterFixture fixture) : IClassFixture<Clu
         }
     }
 
+    [Fact]
+    public async Task Grain_state_is_stored_in_redis_in_orleans_binary_format_not_json()
+    {
+        // The tokens grain's state: written by silo 1 at its first start.
+        var stored = await fixture.Redis.HashFieldAsync("platform/state/apitokens/tokens/tokens", "data");
+
+        Assert.Contains("tok-admin", stored, StringComparison.Ordinal);
+        Assert.False(stored.TrimStart().StartsWith('{'), $"state stored as JSON: {stored}");
+    }
+
     private async Task AssertSameJobAsync(string id, JsonElement before, string when) =>
         await Eventually.HoldsAsync(async () =>
         {

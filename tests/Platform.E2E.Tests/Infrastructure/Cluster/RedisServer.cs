@@ -71,6 +71,19 @@ public sealed class RedisServer : IAsyncDisposable
         return server;
     }
 
+    /// <summary>A field of a hash as <c>redis-cli</c> prints it (plain TCP servers only).</summary>
+    public async Task<string> HashFieldAsync(string key, string field)
+    {
+        var start = new ProcessStartInfo("/usr/bin/redis-cli", ["-h", "127.0.0.1", "-p", Port.ToString(), "--no-auth-warning", "-a", Password, "HGET", key, field])
+        {
+            RedirectStandardOutput = true,
+        };
+        using var cli = Process.Start(start)!;
+        var output = await cli.StandardOutput.ReadToEndAsync();
+        await cli.WaitForExitAsync();
+        return output;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
