@@ -1,6 +1,17 @@
 using Microsoft.Extensions.Hosting;
 using Platform.Silo;
+using Platform.Silo.Cluster;
 
 var builder = Host.CreateApplicationBuilder(args);
-builder.UseOrleans(silo => silo.UsePlatformSilo(builder.Configuration));
+try
+{
+    builder.UseOrleans(silo => silo.UsePlatformSilo(builder.Configuration));
+}
+catch (StartRefusedException refused)
+{
+    Console.Error.WriteLine(refused.Message);
+    return 2;
+}
+
 await builder.Build().RunAsync();
+return 0;
