@@ -150,7 +150,11 @@ dll() {
   esac
 }
 
-cli() { dotnet "$repo/src/Platform.Cli/bin/Debug/net10.0/Platform.Cli.dll" "$@"; }
+# cli ARGS...: the platform CLI, quiet unless it fails (then its output and a non-zero exit).
+cli() {
+  local output
+  output=$(dotnet "$repo/src/Platform.Cli/bin/Debug/net10.0/Platform.Cli.dll" "$@" 2>&1) || die "platform $*: $output"
+}
 
 redis_password() { cat "$dir/redis/password"; }
 postgres_password() { cat "$dir/postgres/password"; }
@@ -176,7 +180,7 @@ configure() {
   case "$name" in silo-*) role=silo ;; *) role=agent ;; esac
   mkdir -p "$dir/$name"
   chmod 700 "$dir/$name"
-  [ -f "$dir/pki/$name.pfx" ] || cli cert issue --pki "$dir/pki" --name "$name" --role "$role" --out "$dir/pki/$name.pfx" >/dev/null
+  [ -f "$dir/pki/$name.pfx" ] || cli cert issue --pki "$dir/pki" --name "$name" --role "$role" --out "$dir/pki/$name.pfx"
   local own
   own=$(address "$(offset "$name")")
   local -a env
@@ -256,7 +260,7 @@ start_one() {
 # --- up ------------------------------------------------------------------------------------------
 
 make_pki() {
-  [ -f "$dir/pki/ca.crt" ] || cli cert init --pki "$dir/pki" --name "local-cluster" >/dev/null
+  [ -f "$dir/pki/ca.crt" ] || cli cert init --pki "$dir/pki" --name "local-cluster"
 }
 
 init_redis() {
@@ -304,6 +308,7 @@ EOF
     local sql="CREATE ROLE platform LOGIN PASSWORD '$(postgres_password)'"
     runuser -u postgres -- psql -q -h "$pg/run" -p "$postgres_port" -d postgres -c "$sql" >/dev/null
     runuser -u postgres -- psql -q -h "$pg/run" -p "$postgres_port" -d postgres -c "CREATE DATABASE platform OWNER platform" >/dev/null
+    echo "postgres initialised in $data: role and database platform"
   fi
 }
 
