@@ -425,12 +425,27 @@ remove_task_containers() {
   done
 }
 
+# The process runtime's tasks outlive their agent (as containers do); each runs in a cgroup under
+# platform-<node> (cgroup v2, or the v1 pids hierarchy), which names them all.
+remove_task_processes() {
+  local i procs pid
+  for i in $(seq "$nodes"); do
+    for procs in $(find "/sys/fs/cgroup/platform-agent-$i" "/sys/fs/cgroup/pids/platform-agent-$i" -mindepth 2 -name cgroup.procs 2>/dev/null); do
+      while read -r pid; do
+        kill -KILL "$pid" 2>/dev/null && echo "killed task process $pid of agent-$i"
+      done <"$procs"
+    done
+  done
+  return 0
+}
+
 down() {
   load_config
   local name
   for name in $(names | tr ' ' '\n' | grep '^agent-'); do stop_one "$name"; done
   for name in gateway-1 gateway-2 silo-1 silo-2 postgres redis; do stop_one "$name"; done
   remove_task_containers
+  remove_task_processes
   if [ -n "$purge" ]; then
     rm -rf "$dir"
     echo "deleted $dir"
