@@ -93,7 +93,11 @@ secret() { od -An -tx1 -N24 /dev/urandom | tr -d ' \n'; }
 
 pidfile() { echo "$dir/pids/$1.pid"; }
 
-pid_of() { local f; f=$(pidfile "$1"); [ -s "$f" ] && cat "$f" || true; }
+pid_of() {
+  local f
+  f=$(pidfile "$1")
+  if [ -s "$f" ]; then cat "$f"; fi
+}
 
 alive() { local pid; pid=$(pid_of "$1"); [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; }
 
@@ -305,7 +309,8 @@ EOF
     # Local socket: the postgres superuser by peer; TCP: only the platform role, by password.
     printf 'local all postgres peer\nhost platform platform all scram-sha-256\n' >"$data/pg_hba.conf"
     start_postgres
-    local sql="CREATE ROLE platform LOGIN PASSWORD '$(postgres_password)'"
+    local sql
+    sql="CREATE ROLE platform LOGIN PASSWORD '$(postgres_password)'"
     runuser -u postgres -- psql -q -h "$pg/run" -p "$postgres_port" -d postgres -c "$sql" >/dev/null
     runuser -u postgres -- psql -q -h "$pg/run" -p "$postgres_port" -d postgres -c "CREATE DATABASE platform OWNER platform" >/dev/null
     echo "postgres initialised in $data: role and database platform"
@@ -334,12 +339,13 @@ node_ready() {
 
 up() {
   [ "$(id -u)" = 0 ] || die "up must run as root (PostgreSQL runs as the postgres user)"
-  [[ "$nodes" =~ ^[0-9]+$ ]] && (( nodes >= 1 && nodes <= max_nodes )) || die "--nodes must be 1 to $max_nodes; got '$nodes'"
+  if ! [[ "$nodes" =~ ^[0-9]+$ ]] || (( nodes < 1 || nodes > max_nodes )); then die "--nodes must be 1 to $max_nodes; got '$nodes'"; fi
   [[ "$gpus" =~ ^[0-9]+$ ]] || die "--gpus-per-node must be a whole number; got '$gpus'"
   [[ "$base" =~ ^127\.[0-9]+\.[0-9]+\.[0-9]+$ ]] || die "--base-address must be a loopback address (127.x.y.z); got '$base'"
   for tool in redis-server redis-cli jq curl dotnet; do command -v "$tool" >/dev/null || die "$tool is missing: run scripts/prereqs.sh"; done
   if [ -f "$dir/cluster.conf" ]; then
     local previous
+    # shellcheck source=/dev/null
     previous=$(. "$dir/cluster.conf"; echo "$base")
     [ "$previous" = "$base" ] || die "$dir was made with --base-address $previous: use it, or another --dir"
   fi
@@ -430,11 +436,11 @@ remove_task_containers() {
 remove_task_processes() {
   local i procs pid
   for i in $(seq "$nodes"); do
-    for procs in $(find "/sys/fs/cgroup/platform-agent-$i" "/sys/fs/cgroup/pids/platform-agent-$i" -mindepth 2 -name cgroup.procs 2>/dev/null); do
+    while IFS= read -r procs; do
       while read -r pid; do
         kill -KILL "$pid" 2>/dev/null && echo "killed task process $pid of agent-$i"
       done <"$procs"
-    done
+    done < <(find "/sys/fs/cgroup/platform-agent-$i" "/sys/fs/cgroup/pids/platform-agent-$i" -mindepth 2 -name cgroup.procs 2>/dev/null)
   done
   return 0
 }
