@@ -363,8 +363,8 @@ up() {
   save_config
   make_pki
   init_redis
-  init_postgres
   start_one redis
+  init_postgres
   start_one postgres
   for name in $(names | tr ' ' '\n' | grep -v '^redis$\|^postgres$'); do configure "$name"; done
   write_cluster_env
