@@ -10,7 +10,7 @@ using Scalar.AspNetCore;
 // appsettings.json beside the binary, wherever the process is started from.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddPlatformDefaults();
-builder.AddEmbeddedControlPlane();
+builder.AddControlPlane();
 builder.AddGatewayServices();
 builder.Services.AddNotebookOrigins();
 

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration;
+using Platform.Core.Cluster;
 using Platform.Grains.Hosting;
+using Platform.Silo.Cluster;
 using Platform.Silo.Security;
 
 namespace Platform.Silo;
@@ -7,8 +9,9 @@ namespace Platform.Silo;
 public static class PlatformSiloExtensions
 {
     /// <summary>
-    /// A silo of the embedded mode: localhost clustering, SQLite storage under <c>Platform:DataDir</c>,
-    /// and mutual TLS on the silo and client ports (<see cref="SiloTls.UsePlatformTls"/>).
+    /// A silo of the mode <c>Platform:Mode</c> names. Embedded (the default): localhost clustering,
+    /// SQLite storage under <c>Platform:DataDir</c>, and mutual TLS on the silo and client ports
+    /// (<see cref="SiloTls.UsePlatformTls"/>). Cluster: <see cref="ClusterSiloExtensions.UseClusterSilo"/>.
     /// </summary>
     public static ISiloBuilder UsePlatformSilo(this ISiloBuilder silo, IConfiguration configuration)
     {
@@ -19,7 +22,12 @@ public static class PlatformSiloExtensions
             Directory.CreateDirectory(options.DataDir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
 
-        silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: "platform", clusterId: "platform");
+        if (PlatformModes.Read(configuration) == PlatformMode.Cluster)
+        {
+            return silo.UseClusterSilo(configuration, options);
+        }
+
+        silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: ClusterSettings.ServiceId, clusterId: ClusterSettings.DefaultClusterId);
         silo.UsePlatformTls(configuration, options.DataDir);
         return silo.AddPlatformGrains(options.DataDir);
     }

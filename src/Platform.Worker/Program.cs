@@ -1,36 +1,18 @@
-using System.Net;
-using Orleans.Configuration;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Platform.Worker.Agent;
-using Platform.Worker.Security;
+using Platform.Worker.Cluster;
 
-// A node agent on its own: an Orleans client of the control plane at Platform:ControlPlane
-// (host:port of a silo's client port), or on this machine at Platform:GatewayPort, over mutual TLS
-// with the certificate Platform:Tls names.
+// A node agent on its own: an Orleans client of the control plane (a cluster's silos found in Redis
+// with Platform:Mode=cluster, one silo's client port at Platform:ControlPlane, or the embedded
+// platform on this machine at Platform:GatewayPort), over mutual TLS with the certificate Platform:Tls names.
 var builder = Host.CreateApplicationBuilder(args);
-if (AgentTls.Problems(builder.Configuration) is { Count: > 0 } problems)
+if (ControlPlaneClient.Problems(builder.Configuration) is { Count: > 0 } problems)
 {
     Console.Error.WriteLine($"The agent cannot start:{Environment.NewLine}{string.Join(Environment.NewLine, problems)}");
     return 2;
 }
 
-var controlPlane = builder.Configuration["Platform:ControlPlane"];
-var gatewayPort = builder.Configuration.GetValue("Platform:GatewayPort", 30000);
-builder.UseOrleansClient(client =>
-{
-    if (string.IsNullOrEmpty(controlPlane))
-    {
-        client.UseLocalhostClustering(gatewayPort, serviceId: "platform", clusterId: "platform");
-    }
-    else
-    {
-        client.UseStaticClustering(IPEndPoint.Parse(controlPlane))
-            .Configure<ClusterOptions>(options => (options.ClusterId, options.ServiceId) = ("platform", "platform"));
-    }
-
-    client.UsePlatformTls(builder.Configuration);
-});
+builder.UseOrleansClient(client => client.UsePlatformControlPlane(builder.Configuration));
 builder.Services.AddNodeAgent(builder.Configuration);
 await builder.Build().RunAsync();
 return 0;

@@ -6,7 +6,9 @@ using Platform.Gateway.Hubs;
 using Platform.Gateway.Identity;
 using Platform.Gateway.Notebooks;
 using Platform.Grains.Hosting;
+using Platform.Core.Cluster;
 using Platform.Silo;
+using Platform.Silo.Cluster;
 using Platform.Worker.Agent;
 
 namespace Platform.Gateway.Hosting;
@@ -25,6 +27,15 @@ public static class GatewayHostingExtensions
         builder.Services.AddOpenApi();
         return builder;
     }
+
+    /// <summary>
+    /// The control plane of the mode <c>Platform:Mode</c> names: in this process (embedded, the
+    /// default), or reached as an Orleans client (cluster, <see cref="ClusterGatewayExtensions.AddClusterControlPlane"/>).
+    /// </summary>
+    public static WebApplicationBuilder AddControlPlane(this WebApplicationBuilder builder) =>
+        PlatformModes.Read(builder.Configuration) == PlatformMode.Cluster
+            ? builder.AddClusterControlPlane()
+            : builder.AddEmbeddedControlPlane();
 
     /// <summary>
     /// The embedded default: the silo (localhost clustering, SQLite state under Platform:DataDir)

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Platform.Core.Secrets;
+using StackExchange.Redis;
 
 namespace Platform.Grains.Secrets;
 
@@ -24,6 +25,31 @@ public static class SecretsHosting
             .PersistKeysToFileSystem(keys);
         services.TryAddSingleton<TeamSecretProtector>();
         services.TryAddSingleton<AssignmentSealer>();
+        return services;
+    }
+
+    /// <summary>The Redis key of the cluster's Data Protection key ring.</summary>
+    public const string RedisKey = "platform:data-protection-keys";
+
+    /// <summary>
+    /// Data Protection for cluster mode: the key ring in Redis under <see cref="RedisKey"/>, with the
+    /// same application name, so every silo and gateway encrypts and decrypts with the same keys
+    /// (team secrets, sealed assignments, session cookies, notebook passes).
+    /// </summary>
+    public static IServiceCollection AddPlatformSecrets(this IServiceCollection services, Func<IDatabase> redis)
+    {
+        services.AddPlatformKeyRing(redis);
+        services.TryAddSingleton<TeamSecretProtector>();
+        services.TryAddSingleton<AssignmentSealer>();
+        return services;
+    }
+
+    /// <summary>The cluster's key ring alone, for a gateway: it protects cookies, not secrets.</summary>
+    public static IServiceCollection AddPlatformKeyRing(this IServiceCollection services, Func<IDatabase> redis)
+    {
+        services.AddDataProtection()
+            .SetApplicationName(SecretPurposes.ApplicationName)
+            .PersistKeysToStackExchangeRedis(redis, RedisKey);
         return services;
     }
 

@@ -14,11 +14,12 @@ public static class SiloTls
     /// Mutual TLS on the silo port and the client port, with certificates of the platform's CA: the
     /// set in <c>{Platform:DataDir}/pki</c> (made at first start), or the files <c>Platform:Tls</c> names.
     /// The silo port and connections to other silos accept only silo certificates (server authentication),
-    /// so an agent's certificate opens the client port and nothing else.
+    /// so an agent's certificate opens the client port and nothing else. With <paramref name="requireFiles"/>
+    /// (cluster mode) the files must be named: silos on several machines cannot each make their own CA.
     /// </summary>
-    public static ISiloBuilder UsePlatformTls(this ISiloBuilder silo, IConfiguration configuration, string dataDir)
+    public static ISiloBuilder UsePlatformTls(this ISiloBuilder silo, IConfiguration configuration, string dataDir, bool requireFiles = false)
     {
-        var certificates = Load(configuration, dataDir);
+        var certificates = Load(configuration, dataDir, requireFiles);
         silo.Services.AddSingleton(certificates);
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.AddHostedService<TlsAnnouncement>();
@@ -34,10 +35,10 @@ public static class SiloTls
     }
 
     /// <summary>The silo's certificates; bad settings or a half-written PKI directory stop start-up with a message naming what to fix.</summary>
-    public static SiloCertificates Load(IConfiguration configuration, string dataDir)
+    public static SiloCertificates Load(IConfiguration configuration, string dataDir, bool requireFiles = false)
     {
         var settings = configuration.GetSection(TlsSettings.Section).Get<TlsSettings>() ?? new TlsSettings();
-        var problems = settings.Problems();
+        var problems = requireFiles ? settings.AgentProblems() : settings.Problems();
         if (problems.Count > 0)
         {
             throw new InvalidOperationException(string.Join(Environment.NewLine, problems));

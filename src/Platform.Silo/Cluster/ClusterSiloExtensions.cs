@@ -1,0 +1,53 @@
+using System.Net;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Orleans.Configuration;
+using Orleans.Persistence;
+using Orleans.Serialization;
+using Orleans.Storage;
+using Platform.Core.Cluster;
+using Platform.Grains.Hosting;
+using Platform.Grains.Storage;
+using Platform.Silo.Security;
+using StackExchange.Redis;
+
+namespace Platform.Silo.Cluster;
+
+public static class ClusterSiloExtensions
+{
+    /// <summary>
+    /// A silo of a cluster: Redis membership, grain state and reminders (<c>Platform:Cluster:Redis</c>),
+    /// listening and advertised on <c>Platform:Silo:Address</c> at <c>Platform:SiloPort</c> and
+    /// <c>Platform:GatewayPort</c>, mutual TLS with the certificates <c>Platform:Tls</c> names.
+    /// Missing or wrong settings, or a Redis that refuses it, stop start-up with a message naming the key.
+    /// </summary>
+    public static ISiloBuilder UseClusterSilo(this ISiloBuilder silo, IConfiguration configuration, PlatformOptions options)
+    {
+        var cluster = configuration.GetSection(ClusterSettings.Section).Get<ClusterSettings>() ?? new ClusterSettings();
+        var endpoint = configuration.GetSection(SiloSettings.Section).Get<SiloSettings>() ?? new SiloSettings();
+        var problems = cluster.Problems().Concat(endpoint.Problems()).ToList();
+        if (problems.Count > 0)
+        {
+            throw new InvalidOperationException($"The silo cannot start in cluster mode:{Environment.NewLine}{string.Join(Environment.NewLine, problems)}");
+        }
+
+        RedisConnection.Check(cluster);
+        var redis = RedisConnection.Options(cluster);
+        silo.Configure<ClusterOptions>(orleans => (orleans.ClusterId, orleans.ServiceId) = (cluster.ClusterId, ClusterSettings.ServiceId));
+        silo.ConfigureEndpoints(IPAddress.Parse(endpoint.Address!), options.SiloPort, options.GatewayPort);
+        silo.UseRedisClustering(clustering => clustering.ConfigurationOptions = redis.Clone());
+        silo.UseRedisReminderService(reminders => reminders.ConfigurationOptions = redis.Clone());
+        silo.UsePlatformTls(configuration, options.DataDir, requireFiles: true);
+        silo.Services.AddOptions<RedisStorageOptions>(StorageNames.Platform).Configure<Serializer>((storage, serializer) =>
+        {
+            storage.ConfigurationOptions = redis.Clone();
+            // Orleans' binary format with the [Id]s of our state types, as the embedded SQLite store uses:
+            // the JSON default would tie stored state to .NET type names.
+            storage.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+            storage.DeleteStateOnClear = true;
+        });
+        var keyRing = new Lazy<IConnectionMultiplexer>(() => ConnectionMultiplexer.Connect(redis.Clone()));
+        return silo.AddClusterGrains(options.DataDir, RedisGrainStorageFactory.Create, () => keyRing.Value.GetDatabase());
+    }
+}
