@@ -39,6 +39,7 @@ dir="$repo/.cluster"
 base=127.0.0.2
 build=1
 purge=""
+base_given="" nodes_given="" gpus_given=""
 
 die() { echo "cluster.sh: $*" >&2; exit 1; }
 
@@ -308,7 +309,7 @@ password_encryption = scram-sha-256
 EOF
     # Local socket: the postgres superuser by peer; TCP: only the platform role, by password.
     printf 'local all postgres peer\nhost platform platform all scram-sha-256\n' >"$data/pg_hba.conf"
-    start_postgres
+    start_one postgres
     local sql
     sql="CREATE ROLE platform LOGIN PASSWORD '$(postgres_password)'"
     runuser -u postgres -- psql -q -h "$pg/run" -p "$postgres_port" -d postgres -c "$sql" >/dev/null
@@ -344,10 +345,17 @@ up() {
   [[ "$base" =~ ^127\.[0-9]+\.[0-9]+\.[0-9]+$ ]] || die "--base-address must be a loopback address (127.x.y.z); got '$base'"
   for tool in redis-server redis-cli jq curl dotnet; do command -v "$tool" >/dev/null || die "$tool is missing: run scripts/prereqs.sh"; done
   if [ -f "$dir/cluster.conf" ]; then
-    local previous
+    # An existing cluster keeps its addresses; its agent count and GPUs unless given again.
+    local previous previous_nodes previous_gpus
     # shellcheck source=/dev/null
-    previous=$(. "$dir/cluster.conf"; echo "$base")
-    [ "$previous" = "$base" ] || die "$dir was made with --base-address $previous: use it, or another --dir"
+    previous=$(. "$dir/cluster.conf"; echo "$base $nodes $gpus")
+    read -r previous previous_nodes previous_gpus <<<"$previous"
+    [ -z "$base_given" ] || [ "$previous" = "$base" ] || die "$dir was made with --base-address $previous: use it, or another --dir"
+    base=$previous
+    [ -n "$nodes_given" ] || nodes=$previous_nodes
+    # down knows the agents by the recorded count: it never shrinks while agents may run.
+    (( nodes >= previous_nodes )) || die "$dir has $previous_nodes agents: 'down --dir $dir' first to run fewer"
+    [ -n "$gpus_given" ] || gpus=$previous_gpus
   fi
   address $((5 + nodes)) >/dev/null
 
@@ -365,7 +373,7 @@ up() {
   init_redis
   start_one redis
   init_postgres
-  start_one postgres
+  alive postgres || start_one postgres
   for name in $(names | tr ' ' '\n' | grep -v '^redis$\|^postgres$'); do configure "$name"; done
   write_cluster_env
 
@@ -477,10 +485,10 @@ target=""
 case "$command" in start|stop) [ $# -ge 1 ] || usage; target=$1; shift ;; esac
 while [ $# -gt 0 ]; do
   case "$1" in
-    --nodes) nodes=${2:?--nodes needs a number}; shift 2 ;;
-    --gpus-per-node) gpus=${2:?--gpus-per-node needs a number}; shift 2 ;;
+    --nodes) nodes=${2:?--nodes needs a number}; nodes_given=1; shift 2 ;;
+    --gpus-per-node) gpus=${2:?--gpus-per-node needs a number}; gpus_given=1; shift 2 ;;
     --dir) dir=${2:?--dir needs a directory}; shift 2 ;;
-    --base-address) base=${2:?--base-address needs an address}; shift 2 ;;
+    --base-address) base=${2:?--base-address needs an address}; base_given=1; shift 2 ;;
     --no-build) build=""; shift ;;
     --purge) purge=1; shift ;;
     *) echo "unknown option $1" >&2; usage ;;
