@@ -224,12 +224,18 @@ start_dotnet() {
     exec setsid dotnet "$program" >>"$dir/$name/out.log" 2>&1 </dev/null
   ) &
   echo $! >"$(pidfile "$name")"
+  # Its end is found by its pid and out.log, not reported by this shell.
+  disown
 }
+
+# listening NAME PORT: whether the process's address accepts TCP connections on PORT.
+listening() { (exec 3<>"/dev/tcp/$(address "$(offset "$1")")/$2") 2>/dev/null; }
 
 start_redis() {
   # requirepass lives in redis.conf (0600), never on a command line where ps shows it.
   (cd "$dir/redis" && exec setsid redis-server "$dir/redis/redis.conf" >>"$dir/redis/out.log" 2>&1 </dev/null) &
   echo $! >"$(pidfile redis)"
+  disown
   wait_for redis "an answer to PING" redis_ping
 }
 
@@ -242,6 +248,7 @@ start_postgres() {
   rm -f "$(pidfile postgres)"
   (exec setsid runuser -u postgres -- "$pg_bin/postgres" -D "$data" >>"$dir/postgres/out.log" 2>&1 </dev/null) &
   local runner=$! deadline=$((SECONDS + start_seconds))
+  disown
   # The pid to record is the postmaster's (runuser stays in between), read from its own pid file.
   until [ -s "$data/postmaster.pid" ] && runuser -u postgres -- "$pg_bin/pg_isready" -q -h "$dir/postgres/run" -p "$postgres_port"; do
     kill -0 "$runner" 2>/dev/null || fail_with_log postgres "postgres exited at start"
@@ -379,8 +386,10 @@ up() {
 
   start_one silo-1
   wait_for silo-1 "admin token in $dir/silo-1/admin-token" test -s "$dir/silo-1/admin-token"
+  wait_for silo-1 "open client port $client_port" listening silo-1 "$client_port"
   [ -s "$dir/silo-2/admin-token" ] || install -m 600 "$dir/silo-1/admin-token" "$dir/silo-2/admin-token"
   start_one silo-2
+  wait_for silo-2 "open client port $client_port" listening silo-2 "$client_port"
   start_one gateway-1
   start_one gateway-2
   for i in $(seq "$nodes"); do start_one "agent-$i"; done
@@ -389,6 +398,9 @@ up() {
     wait_for "$name" "answer to GET /api/me" api "http://$(address "$(offset "$name")"):$gateway_port/api/me"
   done
   for i in $(seq "$nodes"); do wait_for "agent-$i" "Ready node agent-$i in GET /api/nodes" node_ready "agent-$i"; done
+  # A process that died after its own check (a silo whose peer answered for it) fails the start too.
+  local name
+  for name in $(names); do alive "$name" || fail_with_log "$name" "$name is not running"; done
 
   cat <<EOF
 
