@@ -100,7 +100,13 @@ pid_of() {
   if [ -s "$f" ]; then cat "$f"; fi
 }
 
-alive() { local pid; pid=$(pid_of "$1"); [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; }
+# running PID: the process exists and is not a zombie (a killed process stays one until reaped).
+running() {
+  local state
+  [ -n "$1" ] && state=$(awk '{ print $3 }' "/proc/$1/stat" 2>/dev/null) && [ "$state" != Z ]
+}
+
+alive() { running "$(pid_of "$1")"; }
 
 fail_with_log() {
   local name=$1; shift
@@ -251,7 +257,7 @@ start_postgres() {
   disown
   # The pid to record is the postmaster's (runuser stays in between), read from its own pid file.
   until [ -s "$data/postmaster.pid" ] && runuser -u postgres -- "$pg_bin/pg_isready" -q -h "$dir/postgres/run" -p "$postgres_port"; do
-    kill -0 "$runner" 2>/dev/null || fail_with_log postgres "postgres exited at start"
+    running "$runner" || fail_with_log postgres "postgres exited at start"
     (( SECONDS < deadline )) || fail_with_log postgres "postgres: not ready within $start_seconds s"
     sleep 0.5
   done
@@ -418,7 +424,7 @@ EOF
 stop_one() {
   local name=$1 pid
   pid=$(pid_of "$name")
-  if [ -z "$pid" ] || ! kill -0 "$pid" 2>/dev/null; then
+  if ! running "$pid"; then
     rm -f "$(pidfile "$name")"
     echo "$name is not running"
     return 0
@@ -430,8 +436,8 @@ stop_one() {
     kill -TERM "$pid" 2>/dev/null || true
   fi
   local deadline=$((SECONDS + stop_seconds))
-  while kill -0 "$pid" 2>/dev/null && (( SECONDS < deadline )); do sleep 0.2; done
-  if kill -0 "$pid" 2>/dev/null; then
+  while running "$pid" && (( SECONDS < deadline )); do sleep 0.2; done
+  if running "$pid"; then
     echo "$name (pid $pid) still runs after $stop_seconds s: SIGKILL"
     kill -KILL "$pid" 2>/dev/null || true
   fi
