@@ -183,6 +183,8 @@ common_env() {
   echo "Platform__Tls__CertificatePath=$dir/pki/$name.pfx"
   echo "Platform__Tls__CaCertificatePath=$dir/pki/ca.crt"
   [ "$role" = silo ] && echo "Platform__Cluster__Postgres=$(postgres_connection)"
+  # Prometheus' bearer token for /metrics/prometheus of the silos and gateways.
+  case "$name" in silo-*|gateway-*) echo "Platform__Metrics__ScrapeTokenPath=$dir/scrape-token" ;; esac
   return 0
 }
 
@@ -341,6 +343,8 @@ export PLATFORM_TOKEN=\$(cat "\$PLATFORM_TOKEN_FILE")
 export PLATFORM_REDIS='$(redis_connection)'
 export PLATFORM_POSTGRES='$(postgres_connection)'
 export PLATFORM_CLUSTER_DIR=$dir
+export PLATFORM_SCRAPE_TOKEN_FILE=$dir/scrape-token
+export PLATFORM_METRICS_URLS='http://$(address 2):$metrics_port/metrics/prometheus http://$(address 3):$metrics_port/metrics/prometheus'
 EOF
   )
 }
@@ -383,6 +387,7 @@ up() {
   chmod 711 "$dir"
   save_config
   make_pki
+  [ -f "$dir/scrape-token" ] || (umask 077; secret >"$dir/scrape-token")
   init_redis
   start_one redis
   init_postgres
