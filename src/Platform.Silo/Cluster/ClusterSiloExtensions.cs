@@ -7,6 +7,7 @@ using Orleans.Persistence;
 using Orleans.Serialization;
 using Orleans.Storage;
 using Platform.Core.Cluster;
+using Platform.Core.Security;
 using Platform.Grains.Hosting;
 using Platform.Grains.Storage;
 using Platform.Silo.Security;
@@ -26,7 +27,9 @@ public static class ClusterSiloExtensions
     {
         var cluster = configuration.GetSection(ClusterSettings.Section).Get<ClusterSettings>() ?? new ClusterSettings();
         var endpoint = configuration.GetSection(SiloSettings.Section).Get<SiloSettings>() ?? new SiloSettings();
-        var problems = cluster.Problems().Concat(endpoint.Problems()).ToList();
+        var tls = configuration.GetSection(TlsSettings.Section).Get<TlsSettings>() ?? new TlsSettings();
+        // Silos on several machines cannot each make their own CA: the files are required.
+        var problems = cluster.Problems().Concat(endpoint.Problems()).Concat(tls.AgentProblems()).ToList();
         if (problems.Count > 0)
         {
             throw new InvalidOperationException($"The silo cannot start in cluster mode:{Environment.NewLine}{string.Join(Environment.NewLine, problems)}");
