@@ -379,7 +379,9 @@ up() {
   if [ -n "$build" ]; then
     echo "building the silo, gateway, agent and CLI"
     for project in Platform.Silo Platform.Gateway Platform.Worker Platform.Cli; do
-      dotnet build "$repo/src/$project" -nologo -clp:ErrorsOnly -v:q >/dev/null || die "dotnet build src/$project failed"
+      local output
+      output=$(dotnet build "$repo/src/$project" -nologo -clp:ErrorsOnly -v:q 2>&1) || die "dotnet build src/$project failed:
+$output"
     done
   fi
 
