@@ -417,7 +417,7 @@ $output"
 
   cat <<EOF
 
-The cluster is up: $nodes agents of $gpus fake GPUs each.
+The cluster is up: $nodes agent(s) with $gpus fake GPUs each.
   gateways:    http://$(address 4):$gateway_port  http://$(address 5):$gateway_port
   admin token: $dir/silo-1/admin-token
   use it:      source $dir/cluster.env && dotnet src/Platform.Cli/bin/Debug/net10.0/Platform.Cli.dll node list
