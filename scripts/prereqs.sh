@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Makes this machine ready to build images, run tasks and run the browser tests: installs what is
-# missing (docker.io, debootstrap, and chromium, which Playwright drives) and starts the Docker
+# missing (docker.io, debootstrap, chromium, which Playwright drives, and redis-server and
+# postgresql, which scripts/cluster.sh runs with data directories of its own) and starts the Docker
 # engine the way the platform needs it (no bridge, no iptables: every container uses host
-# networking). Idempotent; run as root on Debian 12.
+# networking). Redis's and PostgreSQL's system services are not started. Idempotent; run as root on
+# Debian 12.
 set -euo pipefail
-packages=(docker.io debootstrap chromium)
+packages=(docker.io debootstrap chromium redis-server postgresql)
 log=/var/log/dockerd.log
 wait_seconds=60
 
@@ -18,7 +20,18 @@ if [ "${#missing[@]}" -gt 0 ]; then
   echo "installing ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive NEEDRESTART_MODE=a
   apt-get update -q
+  # A policy-rc.d that denies every start keeps the packages' system services (redis-server on
+  # 127.0.0.1:6379, PostgreSQL's "main" cluster on 5432) from starting; scripts/cluster.sh runs its own.
+  policy=/usr/sbin/policy-rc.d
+  made_policy=""
+  if [ ! -e "$policy" ]; then
+    printf '#!/bin/sh\nexit 101\n' >"$policy"
+    chmod 755 "$policy"
+    made_policy=1
+    trap 'rm -f "$policy"' EXIT
+  fi
   apt-get install -y -q "${missing[@]}"
+  if [ -n "$made_policy" ]; then rm -f "$policy"; trap - EXIT; fi
 else
   echo "packages present: ${packages[*]}"
 fi

@@ -69,6 +69,8 @@ app.Configure(config =>
     config.AddBranch("cert", cert =>
     {
         cert.SetDescription("Certificates of the platform's CA for the Orleans ports (local files, no network).");
+        cert.AddCommand<CertInitCommand>("init").WithDescription("Make a new platform CA (ca.crt, ca.key) in a PKI directory; never overwrites one.")
+            .WithExample("cert", "init", "--pki", "/etc/platform/pki");
         cert.AddCommand<CertIssueCommand>("issue").WithDescription("Issue a certificate for a new node from the platform's PKI directory.")
             .WithExample("cert", "issue", "--pki", "/var/lib/platform/pki", "--name", "gpu-7", "--out", "gpu-7.pfx");
     });
