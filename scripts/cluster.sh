@@ -4,7 +4,8 @@
 # own data directory under DIR (default .cluster/ in the repository). Run as root on Debian 12
 # (scripts/prereqs.sh installs redis-server and postgresql).
 #
-#   scripts/cluster.sh up [--nodes N] [--gpus-per-node G] [--dir DIR] [--base-address A] [--no-build]
+#   scripts/cluster.sh up [--nodes N] [--gpus-per-node G] [--dir DIR] [--base-address A] [--no-build] [--env-file FILE]
+#     (--env-file: KEY=VALUE lines added to every silo's, gateway's and agent's configuration)
 #   scripts/cluster.sh down [--dir DIR] [--purge]
 #   scripts/cluster.sh status [--dir DIR]
 #   scripts/cluster.sh start NAME [--dir DIR]     # silo-1, gateway-2, agent-3, redis, postgres
@@ -39,6 +40,7 @@ dir="$repo/.cluster"
 base=127.0.0.2
 build=1
 purge=""
+extra_env=""
 base_given="" nodes_given="" gpus_given=""
 
 die() { echo "cluster.sh: $*" >&2; exit 1; }
@@ -212,6 +214,14 @@ configure() {
             "Platform__Worker__FakeGpuCount=$gpus" "Platform__Worker__Runtimes=docker,process"
             "Platform__Worker__VolumesPath=$dir/volumes") ;;
   esac
+  if [ -n "$extra_env" ]; then
+    local line
+    while IFS= read -r line; do
+      case "$line" in ''|'#'*) continue ;; esac
+      [[ "$line" =~ ^[A-Za-z_][A-Za-z0-9_]*= ]] || die "--env-file: '$line' is not KEY=VALUE"
+      env+=("$line")
+    done <"$extra_env"
+  fi
   write_env "$name" "${env[@]}"
 }
 
@@ -516,6 +526,7 @@ while [ $# -gt 0 ]; do
     --base-address) base=${2:?--base-address needs an address}; base_given=1; shift 2 ;;
     --no-build) build=""; shift ;;
     --purge) purge=1; shift ;;
+    --env-file) extra_env=${2:?--env-file needs a file}; [ -f "$extra_env" ] || die "--env-file: $extra_env does not exist"; shift 2 ;;
     *) echo "unknown option $1" >&2; usage ;;
   esac
 done

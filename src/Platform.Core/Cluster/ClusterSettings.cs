@@ -36,6 +36,11 @@ public sealed class ClusterSettings
         _ => null,
     };
 
+    /// <summary>What a silo lacks to start: <see cref="Problems"/> and the PostgreSQL database only silos open.</summary>
+    public IReadOnlyList<string> SiloProblems() => string.IsNullOrWhiteSpace(Postgres)
+        ? [.. Problems(), $"{Section}:{nameof(Postgres)} must name the cluster's PostgreSQL database (an Npgsql connection string such as Host=127.0.0.3;Username=platform;Password=...;Database=platform) on a silo in cluster mode."]
+        : Problems();
+
     /// <summary>What a process of a cluster lacks to start, each naming its key; empty when nothing.</summary>
     public IReadOnlyList<string> Problems()
     {

@@ -19,6 +19,7 @@ using Platform.Grains.Nodes;
 using Platform.Grains.Notebooks;
 using Platform.Grains.Secrets;
 using Platform.Grains.Storage;
+using Platform.Grains.Storage.Postgres;
 using StackExchange.Redis;
 
 namespace Platform.Grains.Hosting;
@@ -48,15 +49,15 @@ public static class PlatformGrainsExtensions
     /// The control-plane grains of a cluster's silo: grain state in the storage
     /// <paramref name="stateStorage"/> makes (Redis), each write followed by every registered
     /// <see cref="IStateFollower"/> (<see cref="FollowedGrainStorage"/>), and the Data Protection key
-    /// ring in <paramref name="redis"/>, shared by every silo and gateway.
+    /// ring in <paramref name="redis"/>, shared by every silo and gateway; logs, metric points, the
+    /// job index and the job history in the PostgreSQL database of <paramref name="postgres"/>.
     /// </summary>
     public static ISiloBuilder AddClusterGrains(this ISiloBuilder silo, string dataDir,
-        Func<IServiceProvider, string, IGrainStorage> stateStorage, Func<IDatabase> redis)
+        Func<IServiceProvider, string, IGrainStorage> stateStorage, Func<IDatabase> redis, string postgres)
     {
         silo.AddControlPlaneServices();
         silo.Services.AddPlatformSecrets(redis);
-        // TODO(lead): AddPlatformPostgres — until then each silo keeps logs and the job index in its own SQLite files.
-        silo.Services.AddSqliteStores(dataDir);
+        silo.Services.AddPlatformPostgres(postgres);
         silo.Services.AddGrainStorage(StorageNames.Platform, (services, name) => new FollowedGrainStorage(
             stateStorage(services, name), services.GetServices<IStateFollower>(),
             services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILogger<FollowedGrainStorage>>()));

@@ -20,7 +20,8 @@ public static class ClusterSiloExtensions
     /// <summary>
     /// A silo of a cluster: Redis membership, grain state and reminders (<c>Platform:Cluster:Redis</c>),
     /// listening and advertised on <c>Platform:Silo:Address</c> at <c>Platform:SiloPort</c> and
-    /// <c>Platform:GatewayPort</c>, mutual TLS with the certificates <c>Platform:Tls</c> names.
+    /// <c>Platform:GatewayPort</c>, mutual TLS with the certificates <c>Platform:Tls</c> names, logs and
+    /// the job index in PostgreSQL (<c>Platform:Cluster:Postgres</c>).
     /// Missing or wrong settings, or a Redis that refuses it, stop start-up with a message naming the key.
     /// </summary>
     public static ISiloBuilder UseClusterSilo(this ISiloBuilder silo, IConfiguration configuration, PlatformOptions options)
@@ -29,7 +30,7 @@ public static class ClusterSiloExtensions
         var endpoint = configuration.GetSection(SiloSettings.Section).Get<SiloSettings>() ?? new SiloSettings();
         var tls = configuration.GetSection(TlsSettings.Section).Get<TlsSettings>() ?? new TlsSettings();
         // Silos on several machines cannot each make their own CA: the files are required.
-        var problems = cluster.Problems().Concat(endpoint.Problems()).Concat(tls.AgentProblems()).ToList();
+        var problems = cluster.SiloProblems().Concat(endpoint.Problems()).Concat(tls.AgentProblems()).ToList();
         if (problems.Count > 0)
         {
             throw new StartRefusedException($"The silo cannot start in cluster mode:{Environment.NewLine}{string.Join(Environment.NewLine, problems)}");
@@ -51,6 +52,6 @@ public static class ClusterSiloExtensions
             storage.DeleteStateOnClear = true;
         });
         var keyRing = new Lazy<IConnectionMultiplexer>(() => ConnectionMultiplexer.Connect(redis.Clone()));
-        return silo.AddClusterGrains(options.DataDir, RedisGrainStorageFactory.Create, () => keyRing.Value.GetDatabase());
+        return silo.AddClusterGrains(options.DataDir, RedisGrainStorageFactory.Create, () => keyRing.Value.GetDatabase(), cluster.Postgres!);
     }
 }

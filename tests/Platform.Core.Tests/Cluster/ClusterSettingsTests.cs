@@ -44,4 +44,14 @@ public sealed class ClusterSettingsTests
             Assert.True(problems.Count == 1 && problems[0].StartsWith(key, StringComparison.Ordinal), $"{because}: {string.Join(" | ", problems)}");
         }
     }
+
+    [Fact]
+    public void A_silo_also_needs_the_postgres_database_that_gateways_and_agents_never_open()
+    {
+        var settings = new ClusterSettings { Redis = "127.0.0.2:6379,password=x" };
+
+        Assert.Empty(settings.Problems());
+        Assert.StartsWith("Platform:Cluster:Postgres", Assert.Single(settings.SiloProblems()), StringComparison.Ordinal);
+        Assert.Empty(new ClusterSettings { Redis = settings.Redis, Postgres = "Host=127.0.0.3;Database=platform" }.SiloProblems());
+    }
 }

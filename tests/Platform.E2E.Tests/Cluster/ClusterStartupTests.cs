@@ -1,11 +1,13 @@
 using Platform.E2E.Tests.Infrastructure;
 using Platform.E2E.Tests.Infrastructure.Cluster;
+using Platform.Tests.Postgres;
 
 namespace Platform.E2E.Tests.Cluster;
 
 /// <summary>
-/// A silo of a cluster refuses to start on settings it cannot be safe or useful with, saying which
-/// key to fix; and the whole cluster runs over a Redis that speaks only TLS.
+/// A silo of a cluster refuses to start on settings it cannot be safe or useful with (no TLS files,
+/// no PostgreSQL, a wrong Redis password), saying which key to fix; and the whole cluster runs over
+/// a Redis that speaks only TLS.
 /// </summary>
 [Trait("Category", "Redis")]
 public sealed class ClusterStartupTests
@@ -24,6 +26,7 @@ public sealed class ClusterStartupTests
 
         Assert.Contains("Platform:Tls:CertificatePath", output, StringComparison.Ordinal);
         Assert.Contains("Platform:Tls:CaCertificatePath", output, StringComparison.Ordinal);
+        Assert.Contains("Platform:Cluster:Postgres", output, StringComparison.Ordinal);
         Assert.DoesNotContain("Orleans Silo started", output, StringComparison.Ordinal);
     }
 
@@ -35,6 +38,8 @@ public sealed class ClusterStartupTests
         await using var cluster = new ClusterProcesses(redis, pki);
         var settings = cluster.SiloSettings(1);
         settings["Platform__Cluster__Redis"] = redis.ConnectionString(password: "not-" + redis.Password);
+        // Never opened: the silo stops at Redis, before anything connects to PostgreSQL.
+        settings["Platform__Cluster__Postgres"] = "Host=127.0.0.1;Port=1;Username=none;Password=none;Database=none";
 
         var output = await ExitOutputAsync(settings);
 
@@ -48,7 +53,8 @@ public sealed class ClusterStartupTests
     {
         using var pki = new ClusterPki();
         await using var redis = await RedisServer.StartAsync(pki.RedisTls);
-        await using var cluster = new ClusterProcesses(redis, pki, sslHost: ClusterPki.RedisName);
+        await using var postgres = await PostgresServer.StartNewAsync();
+        await using var cluster = new ClusterProcesses(redis, pki, postgres.ConnectionString(await postgres.CreateDatabaseAsync()), sslHost: ClusterPki.RedisName);
         await cluster.StartAsync(silos: 1);
 
         var id = await cluster.SubmitAsync("""

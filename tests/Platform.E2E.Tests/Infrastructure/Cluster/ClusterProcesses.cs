@@ -20,9 +20,15 @@ public sealed class ClusterProcesses : IAsyncDisposable
     private readonly Dictionary<string, ChildProcess> _processes = [];
     private readonly string _root;
     private readonly string _network;
+    private readonly string? _postgres;
 
-    public ClusterProcesses(RedisServer redis, ClusterPki pki, string? sslHost = null)
+    /// <param name="redis">The cluster's Redis.</param>
+    /// <param name="pki">The test CA and its certificates.</param>
+    /// <param name="postgres">The silos' PostgreSQL database (an Npgsql connection string); none for tests of a silo that refuses to start.</param>
+    /// <param name="sslHost">The name on Redis's TLS certificate when it speaks TLS.</param>
+    public ClusterProcesses(RedisServer redis, ClusterPki pki, string? postgres = null, string? sslHost = null)
     {
+        _postgres = postgres;
         Pki = pki;
         _root = Directory.CreateTempSubdirectory("platform-cluster-").FullName;
         // A /24 of loopback per test cluster, away from scripts/cluster.sh's 127.0.0.x.
@@ -65,6 +71,7 @@ public sealed class ClusterProcesses : IAsyncDisposable
         ["Platform__SiloPort"] = TestPorts.Free().ToString(),
         ["Platform__GatewayPort"] = TestPorts.Free().ToString(),
         ["Platform__Tls__CertificatePath"] = Pki.SiloCertificatePath,
+        ["Platform__Cluster__Postgres"] = _postgres ?? "",
     });
 
     /// <summary>The silos, the gateways and the agent; returns once the agent's node is Ready through gateway 1.</summary>
