@@ -57,6 +57,7 @@ public static class ControlPlaneClient
         }
 
         client.Configure<ClusterOptions>(options => (options.ClusterId, options.ServiceId) = (clusterId, ClusterSettings.ServiceId));
+        client.UseConnectionRetryFilter<ControlPlaneRetry>();
         return client.UsePlatformTls(configuration);
     }
 
