@@ -200,18 +200,8 @@ public sealed class MultiNodeTests(ThreeNodeFixture cluster) : IClassFixture<Thr
 
     private async Task<string> SubmitAsync(string spec) => JobJson.Id(await Platform.SubmitAsync(spec));
 
-    private async Task<JsonElement> RunningTaskAsync(string id, int attempt, TimeSpan? timeout = null)
-    {
-        JsonElement task = default;
-        await Eventually.HoldsAsync(async () =>
-        {
-            var job = await Platform.GetJobAsync(id);
-            task = JobJson.Task(job, "worker-0");
-            Assert.Equal("Running", task.GetProperty("state").GetString());
-            Assert.Equal(attempt, job.GetProperty("infrastructureRestarts").GetInt32() + task.GetProperty("restarts").GetInt32());
-        }, timeout ?? TimeSpan.FromSeconds(60), $"worker-0 of {id} to run (attempt {attempt})");
-        return task;
-    }
+    private Task<JsonElement> RunningTaskAsync(string id, int attempt, TimeSpan? timeout = null) =>
+        Platform.Http.RunningWorkerAsync(id, attempt, timeout ?? TimeSpan.FromSeconds(60));
 
     /// <summary>
     /// A host-process job whose every worker claims its GPUs with an atomic mkdir on the host (per

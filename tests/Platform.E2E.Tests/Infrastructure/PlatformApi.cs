@@ -41,6 +41,23 @@ public static class PlatformApi
         return job;
     }
 
+    /// <summary>
+    /// Waits until <c>worker-0</c> of the job runs its attempt <paramref name="attempt"/> (0 the first;
+    /// a restart of the task or of the whole job after a node loss counts one); answers the task.
+    /// </summary>
+    public static async Task<JsonElement> RunningWorkerAsync(this HttpClient http, string id, int attempt, TimeSpan timeout)
+    {
+        JsonElement worker = default;
+        await Eventually.HoldsAsync(async () =>
+        {
+            var job = await http.GetJobAsync(id);
+            worker = JobJson.Task(job, "worker-0");
+            Assert.Equal("Running", worker.GetProperty("state").GetString());
+            Assert.Equal(attempt, job.GetProperty("infrastructureRestarts").GetInt32() + worker.GetProperty("restarts").GetInt32());
+        }, timeout, $"worker-0 of {id} to run (attempt {attempt})");
+        return worker;
+    }
+
     public static async Task<List<JsonElement>> LogsAsync(this HttpClient http, string id, string? task = null)
     {
         var lines = new List<JsonElement>();

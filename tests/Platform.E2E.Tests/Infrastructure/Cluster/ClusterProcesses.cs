@@ -153,35 +153,12 @@ public sealed class ClusterProcesses : IAsyncDisposable
     /// <summary>SIGKILL: the process gets no chance to clean up, like a crash.</summary>
     public Task KillAsync(string name) => _processes[name].KillAsync();
 
-    public async Task<JsonElement?> NodeAsync(string nodeId) =>
-        (await Http.GetFromJsonAsync<JsonElement>("api/nodes")).EnumerateArray()
-            .Select(node => (JsonElement?)node).FirstOrDefault(node => node!.Value.GetProperty("id").GetString() == nodeId);
+    public Task<JsonElement?> NodeAsync(string nodeId) => Http.NodeAsync(nodeId);
 
-    public async Task<string> SubmitAsync(string spec)
-    {
-        var response = await Http.PostAsync("api/jobs", new StringContent(spec, Encoding.UTF8, "application/yaml"));
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.Created, $"submit answered {(int)response.StatusCode}: {body}");
-        return JobJson.Id(JsonDocument.Parse(body).RootElement);
-    }
+    public async Task<string> SubmitAsync(string spec) => JobJson.Id(await Http.SubmitAsync(spec));
 
     /// <summary>Polls the job through the gateway until it is <paramref name="state"/>; fails early if it ends otherwise.</summary>
-    public async Task<JsonElement> WaitForStateAsync(string id, string state, TimeSpan timeout)
-    {
-        JsonElement job = default;
-        await Eventually.HoldsAsync(async () =>
-        {
-            job = await Http.GetFromJsonAsync<JsonElement>($"api/jobs/{id}");
-            var current = job.GetProperty("state").GetString();
-            if (current != state && current is "Succeeded" or "Failed" or "Cancelled")
-            {
-                throw new GaveUpException($"Job {id} ended {current} instead of {state}:\n{job}");
-            }
-
-            Assert.Equal(state, current);
-        }, timeout, $"job {id} to be {state}");
-        return job;
-    }
+    public Task<JsonElement> WaitForStateAsync(string id, string state, TimeSpan timeout) => Http.WaitForStateAsync(id, state, timeout);
 
     public async Task<List<string>> LogTextsAsync(string id)
     {
