@@ -6,12 +6,23 @@ using Platform.Gateway.Hubs;
 using Platform.Gateway.Identity;
 using Platform.Gateway.Notebooks;
 using Platform.Gateway.Telemetry;
+using Platform.Silo.Cluster;
 using Scalar.AspNetCore;
 
 // appsettings.json beside the binary, wherever the process is started from.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddPlatformDefaults();
-builder.AddControlPlane();
+try
+{
+    builder.AddControlPlane();
+}
+catch (StartRefusedException refused)
+{
+    // Settings it cannot start with: the message names the keys, without a stack trace.
+    Console.Error.WriteLine(refused.Message);
+    return 2;
+}
+
 builder.AddGatewayServices();
 builder.Services.AddNotebookOrigins();
 builder.AddPlatformTelemetry();
@@ -40,6 +51,7 @@ app.MapPlatformTelemetry();
 app.MapHub<JobsHub>("/hubs/jobs", options => options.CloseOnAuthenticationExpiration = true);
 app.MapFaultEndpoint(app.Configuration);
 app.Run();
+return 0;
 
 /// <summary>Entry point, public so tests can host the gateway.</summary>
 public partial class Program;

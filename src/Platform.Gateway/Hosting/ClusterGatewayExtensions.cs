@@ -22,7 +22,7 @@ public static class ClusterGatewayExtensions
         // Even with Platform:ControlPlane naming one silo, the key ring needs Redis.
         if (ControlPlaneClient.Problems(builder.Configuration).Concat(cluster.Problems()).Distinct().ToList() is { Count: > 0 } problems)
         {
-            throw new InvalidOperationException($"The gateway cannot start in cluster mode:{Environment.NewLine}{string.Join(Environment.NewLine, problems)}");
+            throw new StartRefusedException($"The gateway cannot start in cluster mode:{Environment.NewLine}{string.Join(Environment.NewLine, problems)}");
         }
 
         RedisConnection.Check(cluster);

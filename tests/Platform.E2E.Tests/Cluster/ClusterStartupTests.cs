@@ -49,6 +49,20 @@ public sealed class ClusterStartupTests
     }
 
     [Fact]
+    public async Task Gateway_in_cluster_mode_without_redis_or_tls_refuses_to_start_naming_the_keys_without_a_stack_trace()
+    {
+        var output = await ExitOutputAsync("Platform.Gateway", new Dictionary<string, string>
+        {
+            ["Platform__Mode"] = "cluster",
+            ["Urls"] = $"http://127.0.0.1:{TestPorts.Free()}",
+        });
+
+        Assert.Contains("Platform:Cluster:Redis", output, StringComparison.Ordinal);
+        Assert.Contains("Platform:Tls:CertificatePath", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Cluster_runs_a_job_over_a_redis_that_speaks_only_tls()
     {
         using var pki = new ClusterPki();
@@ -68,15 +82,17 @@ public sealed class ClusterStartupTests
         await cluster.WaitForStateAsync(id, "Succeeded", TimeSpan.FromSeconds(90));
     }
 
-    private static async Task<string> ExitOutputAsync(Dictionary<string, string> settings)
+    private static Task<string> ExitOutputAsync(Dictionary<string, string> settings) => ExitOutputAsync("Platform.Silo", settings);
+
+    private static async Task<string> ExitOutputAsync(string program, Dictionary<string, string> settings)
     {
-        await using var silo = ChildProcess.Start("Platform.Silo", settings);
+        await using var process = ChildProcess.Start(program, settings);
         await Eventually.HoldsAsync(() =>
         {
-            Assert.True(silo.HasExited, "the silo still runs");
+            Assert.True(process.HasExited, $"{program} still runs");
             return Task.CompletedTask;
-        }, TimeSpan.FromSeconds(60), "the silo to refuse to start");
-        await silo.WaitForExitAsync();
-        return silo.Output;
+        }, TimeSpan.FromSeconds(60), $"{program} to refuse to start");
+        await process.WaitForExitAsync();
+        return process.Output;
     }
 }
