@@ -83,22 +83,8 @@ public sealed class PostgresJobIndex(PostgresDatabase database, Serializer seria
             command.Parameters.AddWithValue("after_id", query.After?.JobId ?? "");
             // One more than asked says whether another page follows.
             command.Parameters.AddWithValue("limit", query.Limit + 1);
-            var jobs = new List<JobView>();
-            await using (var reader = await command.ExecuteReaderAsync())
-            {
-                while (await reader.ReadAsync())
-                {
-                    jobs.Add(serializer.Deserialize<JobView>((byte[])reader[0])!);
-                }
-            }
-
-            if (jobs.Count <= query.Limit)
-            {
-                return new JobPage(jobs, null);
-            }
-
-            jobs.RemoveAt(jobs.Count - 1);
-            return new JobPage(jobs, new JobCursor(jobs[^1].CreatedAt, jobs[^1].Id));
+            await using var reader = await command.ExecuteReaderAsync();
+            return await JobIndexRows.ReadPageAsync(reader, serializer, query.Limit);
         });
 
     /// <summary>Only the filters asked for, so each query's plan uses the index that fits it (docs/cluster-storage.md).</summary>
@@ -132,18 +118,8 @@ public sealed class PostgresJobIndex(PostgresDatabase database, Serializer seria
         database.RunAsync<IReadOnlyDictionary<JobState, long>>(async connection =>
         {
             await using var command = new NpgsqlCommand("SELECT state, COUNT(*) FROM job_index WHERE listed GROUP BY state", connection);
-            var counts = new Dictionary<JobState, long>();
             await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                // A state this version does not know (written by a newer one) is left out rather than failing the scrape.
-                if (Enum.TryParse<JobState>(reader.GetString(0), out var state))
-                {
-                    counts[state] = reader.GetInt64(1);
-                }
-            }
-
-            return counts;
+            return await JobIndexRows.ReadCountsAsync(reader);
         });
 
     /// <summary>A job's stored events, oldest first (empty once the job is deleted).</summary>

@@ -86,20 +86,8 @@ public sealed class SqliteJobIndex(SqliteDatabase database, Serializer serialize
         command.Parameters.AddWithValue("$afterId", (object?)query.After?.JobId ?? DBNull.Value);
         // One more than asked says whether another page follows.
         command.Parameters.AddWithValue("$limit", query.Limit + 1);
-        var jobs = new List<JobView>();
         await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            jobs.Add(serializer.Deserialize<JobView>((byte[])reader[0])!);
-        }
-
-        if (jobs.Count <= query.Limit)
-        {
-            return new JobPage(jobs, null);
-        }
-
-        jobs.RemoveAt(jobs.Count - 1);
-        return new JobPage(jobs, new JobCursor(jobs[^1].CreatedAt, jobs[^1].Id));
+        return await JobIndexRows.ReadPageAsync(reader, serializer, query.Limit);
     }
 
     public async Task<IReadOnlyDictionary<JobState, long>> CountByStateAsync()
@@ -107,18 +95,8 @@ public sealed class SqliteJobIndex(SqliteDatabase database, Serializer serialize
         await using var connection = database.Open();
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT state, COUNT(*) FROM job_index WHERE listed = 1 GROUP BY state";
-        var counts = new Dictionary<JobState, long>();
         await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            // A state this version does not know (written by a newer one) is left out rather than failing the scrape.
-            if (Enum.TryParse<JobState>(reader.GetString(0), out var state))
-            {
-                counts[state] = reader.GetInt64(1);
-            }
-        }
-
-        return counts;
+        return await JobIndexRows.ReadCountsAsync(reader);
     }
 
     public async Task<IReadOnlyList<string>> FinishedBeforeAsync(DateTimeOffset cutoff, int limit)

@@ -13,7 +13,7 @@ namespace Platform.Grains.Logs;
 public sealed class PostgresLogStore(PostgresDatabase database) : ILogStore
 {
     /// <summary>A page of lines stops once it holds this much text (4 Mi characters), whatever its limit; at least one line.</summary>
-    public const int MaxPageCharacters = SqliteLogStore.MaxPageCharacters;
+    public const int MaxPageCharacters = LogPageRows.MaxPageCharacters;
 
     /// <summary>PostgreSQL text cannot hold NUL; it is stored as U+FFFD, the replacement character.</summary>
     public const char NulReplacement = '\uFFFD';
@@ -77,18 +77,8 @@ public sealed class PostgresLogStore(PostgresDatabase database) : ILogStore
                 command.Parameters.AddWithValue("task", task);
             }
 
-            var lines = new List<LogLine>();
-            long characters = 0;
             await using var reader = await command.ExecuteReaderAsync();
-            while (characters < MaxPageCharacters && await reader.ReadAsync())
-            {
-                var text = reader.GetString(4);
-                characters += text.Length;
-                lines.Add(new LogLine(reader.GetInt64(0), reader.GetString(1), reader.GetString(2),
-                    new DateTimeOffset(reader.GetInt64(3), TimeSpan.Zero), text, reader.GetBoolean(5)));
-            }
-
-            return lines;
+            return await LogPageRows.ReadAsync(reader);
         });
 
     public Task<IReadOnlyList<MetricPoint>> ReadMetricsAsync(string jobId) =>

@@ -8,7 +8,7 @@ namespace Platform.Grains.Logs;
 public sealed class SqliteLogStore(SqliteDatabase database) : ILogStore
 {
     /// <summary>A page of lines stops once it holds this much text (4 Mi characters), whatever its limit; at least one line.</summary>
-    public const int MaxPageCharacters = 4 * 1024 * 1024;
+    public const int MaxPageCharacters = LogPageRows.MaxPageCharacters;
 
     public const string Schema = """
         CREATE TABLE IF NOT EXISTS log_line (
@@ -118,20 +118,8 @@ public sealed class SqliteLogStore(SqliteDatabase database) : ILogStore
         command.Parameters.AddWithValue("$after", after);
         command.Parameters.AddWithValue("$task", (object?)task ?? DBNull.Value);
         command.Parameters.AddWithValue("$limit", limit);
-        var lines = new List<LogLine>();
-        long characters = 0;
         await using var reader = await command.ExecuteReaderAsync();
-        // A page ends at MaxPageCharacters too: 10,000 lines of 64 KiB would not fit one message.
-        while (characters < MaxPageCharacters && await reader.ReadAsync())
-        {
-            var text = reader.GetString(4);
-            characters += text.Length;
-            lines.Add(new LogLine(
-                reader.GetInt64(0), reader.GetString(1), reader.GetString(2),
-                new DateTimeOffset(reader.GetInt64(3), TimeSpan.Zero), text, reader.GetInt64(5) != 0));
-        }
-
-        return lines;
+        return await LogPageRows.ReadAsync(reader);
     }
 
     public async Task<IReadOnlyList<MetricPoint>> ReadMetricsAsync(string jobId)
