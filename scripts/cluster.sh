@@ -184,6 +184,10 @@ common_env() {
   echo "Platform__Cluster__Redis=$(redis_connection)"
   echo "Platform__Tls__CertificatePath=$dir/pki/$name.pfx"
   echo "Platform__Tls__CaCertificatePath=$dir/pki/ca.crt"
+  # Every line of every out.log with its UTC time, so the processes' logs can be read side by side.
+  echo "Logging__Console__FormatterName=simple"
+  echo "Logging__Console__FormatterOptions__TimestampFormat=HH:mm:ss.fff "
+  echo "Logging__Console__FormatterOptions__UseUtcTimestamp=true"
   [ "$role" = silo ] && echo "Platform__Cluster__Postgres=$(postgres_connection)"
   # Prometheus' bearer token for /metrics/prometheus of the silos and gateways.
   case "$name" in silo-*|gateway-*) echo "Platform__Metrics__ScrapeTokenPath=$dir/scrape-token" ;; esac

@@ -97,7 +97,7 @@ public sealed class MultiNodeTests(ThreeNodeFixture cluster) : IClassFixture<Thr
         var id = await SubmitAsync("""
             name: moves-on
             image: platform/hello-ps:1.0
-            env: { HELLO_SLEEP_SECONDS: "12" }
+            env: { HELLO_SLEEP_SECONDS: "30" }
             replicas:
               worker: { count: 1, resources: { cpus: 0.25, memoryMb: 128, gpus: 1 } }
             restartPolicy: OnFailure
@@ -109,7 +109,7 @@ public sealed class MultiNodeTests(ThreeNodeFixture cluster) : IClassFixture<Thr
 
         await lostNode.KillAsync();
 
-        var moved = await RunningTaskAsync(id, attempt: 1, timeout: TimeSpan.FromSeconds(ThreeNodeFixture.LostAfterSeconds + 30));
+        var moved = await RunningTaskAsync(id, attempt: 1, timeout: TimeSpan.FromSeconds(2 * ThreeNodeFixture.LostAfterSeconds + 30));
         Assert.NotEqual(lostNode.NodeId, moved.GetProperty("node").GetString());
         Assert.Equal("Lost", (await Platform.NodeAsync(lostNode.NodeId))?.GetProperty("state").GetString());
         var job = await Platform.GetJobAsync(id);
@@ -123,7 +123,7 @@ public sealed class MultiNodeTests(ThreeNodeFixture cluster) : IClassFixture<Thr
         await Eventually.HoldsAsync(async () => Assert.DoesNotContain(await DockerEngine.ContainersAsync("platform.job", id), c => c.ID == firstContainer),
             TimeSpan.FromSeconds(30), "the replaced container to be stopped and removed");
 
-        var done = await Platform.WaitForStateAsync(id, "Succeeded", TimeSpan.FromSeconds(60));
+        var done = await Platform.WaitForStateAsync(id, "Succeeded", TimeSpan.FromSeconds(90));
         Assert.Equal(moved.GetProperty("containerId").GetString(), JobJson.Task(done, "worker-0").GetProperty("containerId").GetString());
     }
 
@@ -144,7 +144,7 @@ public sealed class MultiNodeTests(ThreeNodeFixture cluster) : IClassFixture<Thr
         await lostNode.KillAsync();
         try
         {
-            await RunningTaskAsync(id, attempt: 1, timeout: TimeSpan.FromSeconds(ThreeNodeFixture.LostAfterSeconds + 30));
+            await RunningTaskAsync(id, attempt: 1, timeout: TimeSpan.FromSeconds(2 * ThreeNodeFixture.LostAfterSeconds + 30));
             var moved = new List<string>();
             await Eventually.HoldsAsync(async () =>
             {

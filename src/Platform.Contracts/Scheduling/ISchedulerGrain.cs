@@ -28,7 +28,10 @@ public interface ISchedulerGrain : IGrainWithStringKey
     /// </summary>
     Task ReleaseNodeAsync(string jobId, int generation, string nodeId);
 
-    /// <summary>A node stopped heartbeating: nothing is placed on it, and what it held is dropped.</summary>
+    /// <summary>
+    /// A node stopped heartbeating: nothing new is placed on it. What it held stays allocated until
+    /// the node releases it (<see cref="ReleaseNodeAsync"/>): its tasks may still run.
+    /// </summary>
     Task NodeLostAsync(string nodeId);
 
     /// <summary>

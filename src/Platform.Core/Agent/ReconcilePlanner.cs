@@ -6,8 +6,10 @@ namespace Platform.Core.Agent;
 /// The level-triggered heart of the agent: compares desired assignments with what runs and says
 /// what to start, stop and remove. A task whose desired attempt already has a container (running
 /// or exited) is current: it is reported, never started twice, which is how an agent that
-/// restarts adopts what it ran before. A stopped assignment (its job has ended, the container is
-/// kept for a while) is halted if it still runs, and never started.
+/// restarts adopts what it ran before. A new attempt waits until every older copy of its task has
+/// stopped: two copies never run at once (they would share the task's GPUs and port). A stopped
+/// assignment (its job has ended, the container is kept for a while) is halted if it still runs,
+/// and never started.
 /// </summary>
 public static class ReconcilePlanner
 {
@@ -57,8 +59,10 @@ public static class ReconcilePlanner
 
         var present = observed.Where(task => wanted.TryGetValue(task.Key, out var assignment) && assignment.Attempt == task.Attempt)
             .Select(task => task.Key).ToHashSet();
+        var stopping = toStop.Select(task => task.Key).ToHashSet();
         toStart.AddRange(desired.Where(assignment =>
-            !assignment.Stopped && !present.Contains(assignment.Key) && busy?.Contains(assignment.Key) != true && !failedStarts.Contains(AttemptKey(assignment.JobId, assignment.Task, assignment.Attempt))));
+            !assignment.Stopped && !present.Contains(assignment.Key) && !stopping.Contains(assignment.Key) && busy?.Contains(assignment.Key) != true &&
+            !failedStarts.Contains(AttemptKey(assignment.JobId, assignment.Task, assignment.Attempt))));
         return new ReconcilePlan(toStart, toStop, toRemove, toHalt, current);
     }
 

@@ -12,7 +12,11 @@ namespace Platform.Grains.Nodes;
 /// One worker machine. Holds the desired tasks its agent reconciles against (persisted, so a
 /// restarted control plane still knows what runs where), watches the agent's heartbeat, and frees
 /// a retired job's GPUs only once the agent shows none of its containers running: a GPU is never
-/// handed to the next job while the last one is still stopping.
+/// handed to the next job while the last one is still stopping. A node that goes silent is Lost,
+/// but silence does not prove its tasks stopped (the agent may be cut off, or the control plane
+/// itself may have missed its heartbeats while a silo died): they are retired like any others and
+/// hold their GPUs, and their jobs' next placements, until the agent shows them gone or stays
+/// silent for a second LostAfter, when the machine is presumed dead. So a job never runs twice.
 /// </summary>
 public sealed partial class NodeGrain(
     [PersistentState("node", StorageNames.Platform)] IPersistentState<NodeGrainState> state,
@@ -110,24 +114,31 @@ public sealed partial class NodeGrain(
             return;
         }
 
+        Retire(jobId, generation, retired, removeAfter);
+        await state.WriteStateAsync();
+        if (retired.Count == 0)
+        {
+            // Nothing of it ever ran here: nothing to wait for.
+            await ReleaseAsync(key);
+        }
+    }
+
+    /// <summary>Marks the assignments stopped and records what they hold until their containers are gone.</summary>
+    private void Retire(string jobId, int generation, IReadOnlyList<TaskAssignment> retired, DateTimeOffset removeAfter)
+    {
         foreach (var assignment in retired)
         {
             Node.Desired[assignment.Key] = assignment with { Stopped = true, RemoveAfter = removeAfter };
         }
 
-        Node.Retired[key] = new RetiredJob(generation, [.. retired.SelectMany(assignment => assignment.GpuIndexes).Distinct()],
+        Node.Retired[RetiredJob.KeyOf(jobId, generation)] = new RetiredJob(generation, [.. retired.SelectMany(assignment => assignment.GpuIndexes).Distinct()],
             time.GetUtcNow(), jobId, [.. retired.Select(assignment => ReconcilePlanner.AttemptKey(jobId, assignment.Task, assignment.Attempt))]);
-        await state.WriteStateAsync();
-        if (retired.Count == 0 || Node.Lost)
-        {
-            // Nothing of it ever ran here (or the node is gone): nothing to wait for.
-            await ReleaseAsync(key);
-        }
     }
 
     public Task WatchAsync()
     {
-        if (_watch is null && Node.Capacity is not null && !Node.Lost)
+        // A Lost node is watched until what it held is released.
+        if (_watch is null && Node.Capacity is not null && (!Node.Lost || Node.Retired.Count > 0))
         {
             var period = TimeSpan.FromTicks(Math.Clamp(liveness.Value.LostAfter.Ticks / 4, TimeSpan.TicksPerMillisecond * 200, TimeSpan.TicksPerSecond * 5));
             _watch = this.RegisterGrainTimer(CheckHeartbeatAsync, new GrainTimerCreationOptions(period, period) { KeepAlive = true });
@@ -213,6 +224,7 @@ public sealed partial class NodeGrain(
         if (Node.Lost && Node.Capacity is { } capacity)
         {
             Node.Lost = false;
+            Node.LostAt = null;
             await state.WriteStateAsync();
             LogBack(logger, NodeId);
             await Scheduler.RegisterNodeAsync(capacity);
@@ -223,28 +235,54 @@ public sealed partial class NodeGrain(
 
     private async Task CheckHeartbeatAsync(CancellationToken cancellationToken)
     {
-        var silent = time.GetUtcNow() - _lastHeartbeat;
-        if (Node.Lost || silent <= liveness.Value.LostAfter)
+        var now = time.GetUtcNow();
+        if (Node.Lost)
+        {
+            await PresumeDeadAsync(now);
+            return;
+        }
+
+        var silent = now - _lastHeartbeat;
+        if (silent <= liveness.Value.LostAfter)
         {
             return;
         }
 
         LogLost(logger, NodeId, silent.TotalSeconds);
-        _watch?.Dispose();
-        _watch = null;
-        var jobs = Node.Desired.Values.Where(assignment => !assignment.Stopped).Select(assignment => assignment.JobId).Distinct().ToList();
-        var held = Node.Desired.Values.Select(assignment => assignment.JobId)
-            .Concat(Node.Retired.Select(retired => retired.Value.JobId ?? retired.Key)).Distinct().ToList();
+        var running = Node.Desired.Values.Where(assignment => !assignment.Stopped).ToList();
+        foreach (var placement in running.GroupBy(assignment => (assignment.JobId, assignment.Generation)))
+        {
+            Retire(placement.Key.JobId, placement.Key.Generation, [.. placement], removeAfter: now);
+        }
+
         Node.Lost = true;
-        Node.Desired.Clear();
-        Node.Retired.Clear();
+        Node.LostAt = now;
         await state.WriteStateAsync();
-        await Task.WhenAll(Node.Capacity!.Gpus.Select(gpu => Slot(gpu.Index)).SelectMany(slot => held.Select(slot.ReleaseAsync)));
         await Scheduler.NodeLostAsync(NodeId);
-        foreach (var job in jobs)
+        foreach (var job in running.Select(assignment => assignment.JobId).Distinct())
         {
             _ = GrainFactory.GetGrain<IJobGrain>(job).NodeLostAsync(NodeId);
         }
+    }
+
+    /// <summary>
+    /// A node silent for a second LostAfter after it was declared Lost is presumed dead, and with it
+    /// every task it ran: what they held is released, and their jobs' new placements go ahead.
+    /// </summary>
+    private async Task PresumeDeadAsync(DateTimeOffset now)
+    {
+        if (now - (Node.LostAt ?? DateTimeOffset.MinValue) <= liveness.Value.LostAfter)
+        {
+            return;
+        }
+
+        foreach (var key in Node.Retired.Keys.ToList())
+        {
+            await ReleaseAsync(key);
+        }
+
+        _watch?.Dispose();
+        _watch = null;
     }
 
     /// <summary>Frees what retired placements hold here once the agent, heard after the retirement, runs none of their containers.</summary>

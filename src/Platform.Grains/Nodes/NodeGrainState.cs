@@ -21,6 +21,8 @@ public sealed class NodeGrainState
     [Id(5)] public bool Draining { get; set; }
     /// <summary>Who last drained or undrained the node, and when.</summary>
     [Id(6)] public DrainChange? LastDrainChange { get; set; }
+    /// <summary>When the node was declared Lost; its retired tasks are presumed gone a second LostAfter later.</summary>
+    [Id(7)] public DateTimeOffset? LostAt { get; set; }
 }
 
 /// <summary>A job's stopped tasks on a node: what they hold until their containers are gone.</summary>

@@ -90,16 +90,17 @@ public sealed class SchedulerGrain(
         }
     }
 
+    /// <summary>
+    /// Nothing new goes on a Lost node. What it held stays allocated until the node releases it
+    /// (its agent shows the tasks gone, or it stays silent long enough to be presumed dead): the
+    /// tasks may still run, so their jobs are not placed again before that.
+    /// </summary>
     public async Task NodeLostAsync(string nodeId)
     {
-        State.Lost.Add(nodeId);
-        foreach (var held in State.Allocations.Values.Where(held => held.Tasks.Any(task => task.NodeId == nodeId)).ToList())
+        if (State.Lost.Add(nodeId))
         {
-            Keep(held with { Tasks = [.. held.Tasks.Where(task => task.NodeId != nodeId)] });
+            await state.WriteStateAsync();
         }
-
-        await state.WriteStateAsync();
-        await PlaceQueuedAsync();
     }
 
     public async Task SetDrainingAsync(string nodeId, bool draining)

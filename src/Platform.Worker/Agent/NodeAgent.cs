@@ -33,6 +33,7 @@ public sealed partial class NodeAgent(
     private readonly ConcurrentDictionary<string, Task> _inFlight = new();
     private readonly ConcurrentDictionary<string, TaskState> _reported = new();
     private readonly ConcurrentDictionary<string, bool> _failedStarts = new();
+    private readonly StartsUnderWay _starting = new();
 
     private INodeGrain Node => grains.GetGrain<INodeGrain>(_options.NodeId);
 
@@ -96,6 +97,7 @@ public sealed partial class NodeAgent(
     private async Task ReconcileAsync(CancellationToken cancellationToken)
     {
         var desired = await Node.GetDesiredAsync();
+        _starting.ForgetFinished(key => !_inFlight.TryGetValue(key, out var action) || action.IsCompleted);
         // What is still being done now may finish before the runtimes are listed, or after: the
         // listing cannot tell. Those tasks wait for the next round rather than start twice.
         var busy = _inFlight.Where(action => !action.Value.IsCompleted).Select(action => action.Key).ToHashSet();
@@ -109,6 +111,7 @@ public sealed partial class NodeAgent(
         var plan = ReconcilePlanner.Plan(desired, observed, _failedStarts.Keys.ToHashSet(), busy);
         foreach (var assignment in plan.ToStart)
         {
+            _starting.Begun(assignment);
             Run(assignment.Key, () => StartAsync(assignment, cancellationToken));
         }
 
@@ -127,9 +130,9 @@ public sealed partial class NodeAgent(
             Run(assignment.Key, () => SyncAsync(task, cancellationToken));
         }
 
-        // Everything the node runs, and what is being started: a retired job frees its GPUs only when none of it runs.
-        var starting = plan.ToStart.Where(assignment => _inFlight.TryGetValue(assignment.Key, out var start) && !start.IsCompleted)
-            .Select(assignment => new TaskObservation
+        // Everything the node runs, and every start still under way (one begun rounds ago may not be
+        // listed yet): a retired job frees its GPUs only when none of it runs or is about to.
+        var starting = _starting.Unlisted(observed).Select(assignment => new TaskObservation
             {
                 JobId = assignment.JobId, Task = assignment.Task, Attempt = assignment.Attempt, NodeId = _options.NodeId,
                 State = TaskState.Starting, Time = time.GetUtcNow(),

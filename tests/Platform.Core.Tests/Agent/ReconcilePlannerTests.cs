@@ -22,9 +22,12 @@ public class ReconcilePlannerTests
         ["successful exit of the desired attempt is current, not restarted"] = new(
             [Want("j1", "worker-0")], [Exited("c1", "j1", "worker-0", exitCode: 0)], [],
             "start [] stop [] remove [] current [j1/worker-0#0=c1]"),
-        ["older attempt still running is stopped and the new attempt started"] = new(
+        ["older attempt still running is stopped and the new attempt waits for it: never two copies at once"] = new(
             [Want("j1", "worker-0", attempt: 1)], [Running("c1", "j1", "worker-0", attempt: 0)], [],
-            "start [j1/worker-0#1] stop [c1] remove [] current []"),
+            "start [] stop [c1] remove [] current []"),
+        ["a still running older attempt holds back only its own task"] = new(
+            [Want("j1", "worker-0", attempt: 1), Want("j1", "worker-1", attempt: 1)], [Running("c1", "j1", "worker-0", attempt: 0)], [],
+            "start [j1/worker-1#1] stop [c1] remove [] current []"),
         ["older attempt that exited is removed and the new attempt started"] = new(
             [Want("j1", "worker-0", attempt: 1)], [Exited("c1", "j1", "worker-0", attempt: 0, exitCode: 1)], [],
             "start [j1/worker-0#1] stop [] remove [c1] current []"),

@@ -40,7 +40,7 @@ public sealed class ClusterJobTests(LocalCluster cluster, ChromiumFixture chromi
         }, TimeSpan.FromSeconds(60), "both parameter servers' last line");
         var tfConfig = logs.Select(Text).First(text => text.Contains("TF_CONFIG", StringComparison.Ordinal));
         Assert.All(addresses, address => Assert.Contains($"{address}:", tfConfig, StringComparison.Ordinal));
-        var events = await Events(cluster.Http1, id);
+        var events = await cluster.Http1.EventsAsync(id);
 
         // Every process that touched the job goes and comes back: the logs and the timeline are whole.
         foreach (var name in (string[])["gateway-1", "gateway-2", "silo-1", "silo-2", .. LocalCluster.AgentNames])
@@ -56,7 +56,7 @@ public sealed class ClusterJobTests(LocalCluster cluster, ChromiumFixture chromi
         await cluster.WaitForNodesAsync(cluster.Http1);
         var after = await cluster.Http1.LogsAsync(id);
         Assert.Equal(logs.Select(Line), after.Select(Line));
-        Assert.Equal(events, await Events(cluster.Http2, id));
+        Assert.Equal(events, await cluster.Http2.EventsAsync(id));
         Assert.Equal("Succeeded", (await cluster.Http2.GetJobAsync(id)).GetProperty("state").GetString());
     }
 
@@ -87,7 +87,7 @@ public sealed class ClusterJobTests(LocalCluster cluster, ChromiumFixture chromi
         var id = JobJson.Id(await cluster.Http1.SubmitAsync("""
             name: moves-on
             image: platform/hello-ps:1.0
-            env: { HELLO_SLEEP_SECONDS: "15" }
+            env: { HELLO_SLEEP_SECONDS: "30" }
             replicas:
               worker: { count: 1, resources: { cpus: 0.25, memoryMb: 128, gpus: 1 } }
             restartPolicy: OnFailure
@@ -100,7 +100,7 @@ public sealed class ClusterJobTests(LocalCluster cluster, ChromiumFixture chromi
         await cluster.KillAsync(lost);
         try
         {
-            var moved = await cluster.Http1.RunningWorkerAsync(id, attempt: 1, TimeSpan.FromSeconds(LocalCluster.LostAfterSeconds + 60));
+            var moved = await cluster.Http1.RunningWorkerAsync(id, attempt: 1, TimeSpan.FromSeconds(2 * LocalCluster.LostAfterSeconds + 60));
             Assert.NotEqual(lost, moved.GetProperty("node").GetString());
             Assert.Equal("Lost", (await cluster.Http2.NodeAsync(lost))?.GetProperty("state").GetString());
             Assert.Contains(await DockerEngine.ContainersAsync("platform.job", id), c => c.ID == container && c.State == "running");
@@ -138,7 +138,4 @@ public sealed class ClusterJobTests(LocalCluster cluster, ChromiumFixture chromi
 
     private static (long, string, string) Line(JsonElement line) =>
         (line.GetProperty("seq").GetInt64(), line.GetProperty("task").GetString()!, Text(line));
-
-    private static async Task<List<string>> Events(HttpClient http, string id) =>
-        [.. (await http.GetFromJsonAsync<JsonElement>($"api/jobs/{id}/events")).EnumerateArray().Select(e => e.GetRawText())];
 }

@@ -86,7 +86,12 @@ public sealed class LocalCluster : IAsyncLifetime
     /// <summary>SIGKILL to one process of the cluster by its recorded pid, as a crash; waits until it is gone.</summary>
     public async Task KillAsync(string name)
     {
-        var pid = int.Parse((await File.ReadAllTextAsync(Path.Combine(Dir, "pids", $"{name}.pid"))).Trim(), CultureInfo.InvariantCulture);
+        var pid = PidOf(name) ?? throw new InvalidOperationException($"{name} has no recorded pid.\n{Explain()}");
+        if (!Running(pid))
+        {
+            throw new InvalidOperationException($"{name} (pid {pid}) exited before the test killed it.\n{Explain()}");
+        }
+
         using var process = Process.GetProcessById(pid);
         process.Kill();
         await process.WaitForExitAsync();
@@ -98,26 +103,70 @@ public sealed class LocalCluster : IAsyncLifetime
     /// <summary>A stop by SIGTERM (Redis and PostgreSQL shut down cleanly), waiting until it is gone.</summary>
     public Task StopAsync(string name) => RunAsync("stop", name);
 
-    /// <summary>The tail of a process's output, for failure messages.</summary>
-    public string LogOf(string name)
+    /// <summary>
+    /// For failure messages: whether each silo, gateway and agent runs, and the end of its output
+    /// (the gateway logs a 500's exception under its trace id; a silo that stopped says why).
+    /// </summary>
+    public string Explain() => string.Join('\n', ((string[])["silo-1", "silo-2", "gateway-1", "gateway-2", .. AgentNames]).Select(name =>
+        $"--- {name}: {(PidOf(name) is { } pid && Running(pid) ? $"running (pid {pid})" : "not running")}; the end of its out.log:\n{LogOf(name, 40)}"));
+
+    private string LogOf(string name, int lines)
     {
         var path = Path.Combine(Dir, name, "out.log");
-        return File.Exists(path) ? string.Join('\n', File.ReadLines(path).TakeLast(60)) : $"({path} missing)";
+        return File.Exists(path) ? string.Join('\n', File.ReadLines(path).TakeLast(lines)) : $"({path} missing)";
     }
 
-    /// <summary>Waits until every agent's node is Ready again (after a restart).</summary>
-    public Task WaitForNodesAsync(HttpClient http) => Eventually.HoldsAsync(async () =>
+    private int? PidOf(string name)
     {
-        foreach (var agent in AgentNames)
-        {
-            Assert.Equal("Ready", (await http.NodeAsync(agent))?.GetProperty("state").GetString());
-        }
-    }, TimeSpan.FromSeconds(60), "every agent's node to be Ready");
+        var path = Path.Combine(Dir, "pids", $"{name}.pid");
+        return File.Exists(path) && int.TryParse(File.ReadAllText(path).Trim(), CultureInfo.InvariantCulture, out var pid) ? pid : null;
+    }
 
+    /// <summary>Whether a pid is a live process, not a zombie (as <c>cluster.sh</c> checks it).</summary>
+    private static bool Running(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/stat");
+            return stat[(stat.LastIndexOf(')') + 2)..][0] != 'Z';
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Waits until every agent's node is Ready again (after a restart); on time-out says what each process last wrote.</summary>
+    public async Task WaitForNodesAsync(HttpClient http)
+    {
+        try
+        {
+            await Eventually.HoldsAsync(async () =>
+            {
+                foreach (var agent in AgentNames)
+                {
+                    Assert.Equal("Ready", (await http.NodeAsync(agent))?.GetProperty("state").GetString());
+                }
+            }, TimeSpan.FromSeconds(60), "every agent's node to be Ready");
+        }
+        catch (TimeoutException exception)
+        {
+            throw new TimeoutException($"{exception.Message}\n{Explain()}", exception);
+        }
+    }
+
+    /// <summary>Stops the cluster and deletes its directory; with <c>KEEP_CLUSTER=1</c> keeps the directory (logs, state) to read after a run.</summary>
     public async Task DisposeAsync()
     {
         Http1?.Dispose();
         Http2?.Dispose();
+        if (Environment.GetEnvironmentVariable("KEEP_CLUSTER") == "1")
+        {
+            await RunAsync("down");
+            Console.WriteLine($"KEEP_CLUSTER=1: the local cluster's directory is kept at {Dir}");
+            return;
+        }
+
         await RunAsync("down", "--purge");
     }
 

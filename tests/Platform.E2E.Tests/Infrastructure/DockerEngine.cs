@@ -79,7 +79,14 @@ public static class DockerEngine
     {
         foreach (var container in await ContainersAsync("platform.node", nodeId))
         {
-            await Client.Containers.RemoveContainerAsync(container.ID, new ContainerRemoveParameters { Force = true });
+            try
+            {
+                await Client.Containers.RemoveContainerAsync(container.ID, new ContainerRemoveParameters { Force = true });
+            }
+            catch (DockerApiException exception) when (exception.StatusCode is System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.Conflict)
+            {
+                // Gone already, or its removal already under way (the agent's own, or Docker's).
+            }
         }
     }
 }

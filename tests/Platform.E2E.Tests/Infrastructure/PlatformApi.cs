@@ -23,6 +23,10 @@ public static class PlatformApi
 
     public static async Task<JsonElement> GetJobAsync(this HttpClient http, string id) => await http.GetFromJsonAsync<JsonElement>($"api/jobs/{id}");
 
+    /// <summary>The job's timeline, one event's JSON a string.</summary>
+    public static async Task<List<string>> EventsAsync(this HttpClient http, string id) =>
+        [.. (await http.GetFromJsonAsync<JsonElement>($"api/jobs/{id}/events")).EnumerateArray().Select(e => e.GetRawText())];
+
     /// <summary>Polls the job until it reaches <paramref name="state"/>; fails early if it finishes otherwise.</summary>
     public static async Task<JsonElement> WaitForStateAsync(this HttpClient http, string id, string state, TimeSpan timeout)
     {

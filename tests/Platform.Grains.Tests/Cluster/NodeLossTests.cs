@@ -135,6 +135,40 @@ public sealed class NodeLossTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_lost_node_back_with_its_tasks_still_running_keeps_them_and_their_GPUs_until_it_shows_them_stopped()
+    {
+        var jobs = new JobDriver(Client);
+        var id = await jobs.SubmitRunningAsync(Specs.Workers("cut-off", count: 2, gpus: 2, RestartPolicy.OnFailure));
+        var first = await jobs.GetAsync(id);
+        var node = first.Tasks[0].Node!;
+        Assert.All(first.Tasks, task => Assert.Equal(node, task.Node));
+        var stillRunning = first.Tasks.Select(task => new TaskObservation
+        {
+            JobId = id, Task = task.Name, Attempt = 0, NodeId = node, State = TaskState.Running, Time = DateTimeOffset.UtcNow,
+        }).ToList();
+
+        // Silent past LostAfter (a silo that died swallowed its heartbeats), then heard again, its tasks never having stopped.
+        await StopAgentAsync(node);
+        await Eventually.UntilAsync(() => Node(node).GetViewAsync(), view => view!.State == NodeState.Lost, "the node to be Lost");
+        StartAgent(node, stillRunning);
+
+        // Well past a second LostAfter: the old copies still run, so the job is not placed again and their GPUs stay theirs.
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var waiting = await jobs.GetAsync(id);
+        Assert.Equal(JobState.Restarting, waiting.State);
+        Assert.All(waiting.Tasks, task => Assert.Null(task.Node));
+        Assert.Equal(4, (await Node(node).GetViewAsync())!.Gpus.Count(gpu => gpu.Holder?.JobId == id));
+        var desired = (await Node(node).GetDesiredAsync()).Where(a => a.JobId == id).ToList();
+        Assert.All(desired, assignment => Assert.True(assignment.Stopped));
+
+        // The agent stops them (its desired state says so) and shows them gone: now the job runs again.
+        await StopAgentAsync(node);
+        StartAgent(node);
+        var again = await jobs.WaitForAsync(id, JobState.Running);
+        Assert.Equal(1, again.InfrastructureRestarts);
+    }
+
+    [Fact]
     public async Task Node_loss_fails_a_job_whose_policy_is_Never()
     {
         var jobs = new JobDriver(Client);
