@@ -72,7 +72,7 @@ public readonly record struct Amount(long Gpus, long MilliCpus, long MemoryMb)
         _ => MemoryMb,
     };
 
-    /// <summary>The value of <paramref name="resource"/> in the words of a reason: "8", "2.5", "4096 MB" or "unlimited".</summary>
+    /// <summary>The value of <paramref name="resource"/> in the words of a reason: "8", "2.5" or "unlimited".</summary>
     public string Format(PolicyResource resource)
     {
         var value = this[resource];
@@ -84,7 +84,6 @@ public readonly record struct Amount(long Gpus, long MilliCpus, long MemoryMb)
         return resource switch
         {
             PolicyResource.Cpus => (value / 1000m).ToString("0.###", CultureInfo.InvariantCulture),
-            PolicyResource.MemoryMb => $"{value.ToString(CultureInfo.InvariantCulture)} MB",
             _ => value.ToString(CultureInfo.InvariantCulture),
         };
     }
