@@ -56,9 +56,14 @@ internal sealed partial class PlanRun
             var queue = new FairQueue(jobs, _shares.Current);
             var position = 0;
             var pool = new PoolPlan(jobs.Key, _pools.GetValueOrDefault(jobs.Key));
+            var borrowers = new List<QueuedJob>();
             while (queue.TryDequeue(out var job))
             {
-                if (Decide(job, pool) is { } reason)
+                if (WouldBorrow(job, pool))
+                {
+                    borrowers.Add(job);
+                }
+                else if (Decide(job, pool) is { } reason)
                 {
                     _pending.Add(new PendingJob(job.Request.JobId, job.Pool, ++position, reason));
                 }
@@ -67,10 +72,24 @@ internal sealed partial class PlanRun
                     queue.SetShare(job.Team, _shares.Current[job.Team]);
                 }
             }
+
+            // Guaranteed quota first: a job that would borrow is tried only after every job within its nominal
+            // quota, so that idle quota is not lent out and then reclaimed by preemption in the next plan.
+            foreach (var job in borrowers)
+            {
+                if (Decide(job, pool) is { } reason)
+                {
+                    _pending.Add(new PendingJob(job.Request.JobId, job.Pool, ++position, reason));
+                }
+            }
         }
 
         return new PlanResult(_placements, _reservations, _preemptions, _pending);
     }
+
+    private bool WouldBorrow(QueuedJob job, PoolPlan pool) =>
+        pool.Index is { } index
+        && Admission.Decide(_policy, _ledger, job.Team, pool.Name, Amount.Of(job.Request), AmountOf(index.Capacity)).Verdict == AdmissionVerdict.Borrowing;
 
     private void Hold(RunningJob job)
     {

@@ -49,6 +49,10 @@ public sealed class SharingPlannerTests
             [Running("v1", "vision", "a", 8, borrowing: true, stoppingFor: "n1"), Running("v2", "vision", "b", 8, borrowing: true)],
             [Queued("n1", "nlp", gpusPerTask: 8)],
             "", "n1:a@?", "", "n1#1: waiting for preempted job v1 to stop within their grace period"),
+        ["jobs within their nominal quota are tried before jobs that would borrow, whatever their class"] = new(
+            [Node("a"), Node("b")], [Running("v0", "vision", "b", 8)],
+            [Queued("v1", "vision", priority: 1000, gpusPerTask: 4), Queued("n1", "nlp", priority: 100, gpusPerTask: 8)],
+            "n1@a", "v1:a@?", "", "v1#1: first in pool a100"),
         ["two gangs that each need both nodes never hold part of them: one runs whole, the other waits"] = new(
             [Node("a"), Node("b")], [],
             [Queued("g1", "guest", submitted: 1, gpusPerTask: 8, tasks: 2), Queued("g2", "guest", submitted: 2, gpusPerTask: 8, tasks: 2)],

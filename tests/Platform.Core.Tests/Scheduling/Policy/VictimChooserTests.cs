@@ -8,7 +8,7 @@ namespace Platform.Core.Tests.Scheduling.Policy;
 /// <summary>Which running jobs a queued job may preempt, in <see cref="Policies.Research"/> unless a row says otherwise.</summary>
 public sealed class VictimChooserTests
 {
-    private sealed record Row(QueuedJob Job, RunningJob[] Running, string Expected, PoolNode[]? Pool = null, SharingPolicy? Policy = null);
+    private sealed record Row(QueuedJob Job, RunningJob[] Running, string Expected, PoolNode[]? Pool = null, SharingPolicy? Policy = null, RunningJob[]? Placed = null);
 
     private static readonly PoolNode[] OneNode = [Node("a")];
 
@@ -71,6 +71,8 @@ public sealed class VictimChooserTests
         ["no preemption that would take the job beyond its own quota"] = new(
             Queued("n9", "nlp", gpusPerTask: 4),
             [Running("n0", "nlp", "a", 6, 0), Running("v1", "vision", "a", 2, 6, borrowing: true)], "none"),
+        ["a job placed earlier in the same plan is never a victim"] = new(
+            Queued("n1", "nlp", gpusPerTask: 8), [], "none", Placed: [Running("v1", "vision", "a", 8, borrowing: true)]),
         ["a job already stopping is not chosen again"] = new(
             Queued("n1", "nlp", gpusPerTask: 4),
             [Running("v1", "vision", "a", 4, 0, started: 1, borrowing: true), Running("v2", "vision", "a", 4, 4, started: 2, borrowing: true, stoppingFor: "n0")],
@@ -85,7 +87,7 @@ public sealed class VictimChooserTests
         var row = Table[because];
         var policy = row.Policy ?? With();
         var usage = new QuotaLedger();
-        foreach (var job in row.Running.Where(r => r.StoppingFor is null))
+        foreach (var job in row.Running.Concat(row.Placed ?? []).Where(r => r.StoppingFor is null))
         {
             usage.Add(job.Team, job.Pool, Amount.Of(job.Allocation));
         }
@@ -93,7 +95,7 @@ public sealed class VictimChooserTests
         var nodes = (row.Pool ?? OneNode).Select(n => n.Node).ToList();
         var capacity = new Amount(nodes.Sum(n => n.Gpus.Count), 1_000_000, 10_000_000);
 
-        var choice = VictimChooser.Choose(row.Job, policy, usage, capacity, nodes, row.Running, []);
+        var choice = VictimChooser.Choose(row.Job, policy, usage, capacity, nodes, row.Running, [.. (row.Placed ?? []).Select(p => p.Allocation)]);
 
         var actual = choice is null ? "none" : string.Join(' ', choice.Victims.Select((v, i) => $"{v.JobId}:{choice.Rules[i]}"));
         Assert.True(row.Expected == actual, $"{because}: {actual}");
