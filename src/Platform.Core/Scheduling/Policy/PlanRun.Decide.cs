@@ -62,7 +62,7 @@ internal sealed partial class PlanRun
     /// <summary>When jobs preempted earlier for this one are still stopping and it fits once they are gone, it waits for them.</summary>
     private string? WaitForStopping(QueuedJob job, PoolPlan pool, PoolIndex index)
     {
-        var stopping = HoldersOf(pool.Name).Where(r => r.StoppingFor == job.Request.JobId).ToList();
+        var stopping = _stopping[job.Request.JobId].ToList();
         if (stopping.Count == 0 || PlaceWithout(job, index, pool, []) is not { } allocation)
         {
             return null;

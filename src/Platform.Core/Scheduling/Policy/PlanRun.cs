@@ -13,6 +13,7 @@ internal sealed partial class PlanRun
     private readonly Dictionary<string, List<RunningJob>> _placedIn = new(StringComparer.Ordinal);
     private readonly QuotaLedger _ledger = new();
     private readonly TeamShares _shares;
+    private readonly ILookup<string, RunningJob> _stopping;
     private readonly List<RunningJob> _placements = [];
     private readonly List<Reservation> _reservations = [];
     private readonly List<Preemption> _preemptions = [];
@@ -44,6 +45,7 @@ internal sealed partial class PlanRun
             _pools[group.Key] = new PoolIndex(group.Key, group);
         }
 
+        _stopping = input.Running.Where(r => r.StoppingFor is not null).ToLookup(r => r.StoppingFor!, StringComparer.Ordinal);
         var capacity = _pools.Values.Aggregate(Amount.Zero, (sum, pool) => sum + AmountOf(pool.Capacity));
         _shares = new TeamShares(_policy, input, capacity);
     }
