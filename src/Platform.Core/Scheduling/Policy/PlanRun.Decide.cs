@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Platform.Contracts.Scheduling;
 
 namespace Platform.Core.Scheduling.Policy;
@@ -16,7 +14,7 @@ internal sealed partial class PlanRun
         }
 
         var need = Amount.Of(job.Request);
-        var decision = Admission.Decide(_policy, _ledger, job.Team, pool.Name, need, AmountOf(index.Capacity));
+        var decision = Admit(job, pool, index);
         if (decision.Verdict == AdmissionVerdict.Never)
         {
             return decision.Reason;
@@ -28,7 +26,7 @@ internal sealed partial class PlanRun
         }
 
         var end = job.ActiveDeadlineSeconds is { } seconds ? _input.Now.AddSeconds(seconds) : (DateTimeOffset?)null;
-        var shape = Shape(job.Request, end);
+        var shape = JobShape.Of(job.Request, end);
         if (!pool.Failed.Contains(shape) && index.Place(job.Request, slot => MayUse(pool, slot, end)) is { } allocation)
         {
             Place(job, pool, index, allocation, decision.Verdict == AdmissionVerdict.Borrowing);
@@ -39,7 +37,7 @@ internal sealed partial class PlanRun
         return WaitForStopping(job, pool, index)
             ?? TryPreempt(job, pool, admitted: true)
             ?? (pool.HeadReserved ? null : ReserveHead(job, pool, index))
-            ?? Blocked(job, pool, index, need);
+            ?? BlockedFor(shape, job, pool, index, need);
     }
 
     /// <summary>A reserved node takes only a job whose deadline ends before the reservation's estimated start.</summary>
@@ -50,6 +48,8 @@ internal sealed partial class PlanRun
     private void Place(QueuedJob job, PoolPlan pool, PoolIndex index, Allocation allocation, bool borrowing)
     {
         index.Take(allocation, _slots);
+        pool.BlockedReasons.Clear();
+        pool.Admissions.Clear();
         var running = new RunningJob(
             allocation, job.Team, pool.Name, job.Request.PriorityValue, job.Preemptible, _input.Now, job.ActiveDeadlineSeconds, borrowing);
         _placements.Add(running);
@@ -94,6 +94,7 @@ internal sealed partial class PlanRun
             var victim = choice.Victims[i];
             _preemptions.Add(new Preemption(victim.JobId, job.Request.JobId, choice.Rules[i], $"Preempted by {job.Request.JobId}"));
             _ledger.Remove(victim.Team, victim.Pool, Amount.Of(victim.Allocation));
+            pool.Admissions.Clear();
             holders[holders.IndexOf(victim)] = victim with { StoppingFor = job.Request.JobId };
         }
 
@@ -134,6 +135,16 @@ internal sealed partial class PlanRun
         pool.Reserve(job, ids, start);
     }
 
+    private static string BlockedFor(JobShape shape, QueuedJob job, PoolPlan pool, PoolIndex index, Amount need)
+    {
+        if (!pool.BlockedReasons.TryGetValue(shape, out var reason))
+        {
+            pool.BlockedReasons[shape] = reason = Blocked(job, pool, index, need);
+        }
+
+        return reason;
+    }
+
     private static string Blocked(QueuedJob job, PoolPlan pool, PoolIndex index, Amount need)
     {
         if (pool.ReservedFor.Count > 0 && index.Choose(job.Request, _ => true) is { } nodes
@@ -145,17 +156,5 @@ internal sealed partial class PlanRun
         }
 
         return PlanReasons.Waiting(pool.Name, need, index.Free, index.Capacity);
-    }
-
-    /// <summary>What decides whether a job fits: its runtime, its tasks' sizes and its deadline's end.</summary>
-    private static string Shape(JobRequest job, DateTimeOffset? end)
-    {
-        var key = new StringBuilder(job.Runtime).Append('|').Append(end?.UtcTicks.ToString(CultureInfo.InvariantCulture));
-        foreach (var task in job.Tasks.Select(t => t.Resources).OrderBy(r => r.Gpus).ThenBy(r => r.Cpus).ThenBy(r => r.MemoryMb))
-        {
-            key.Append('|').Append(task.Gpus).Append('/').Append(task.Cpus.ToString(CultureInfo.InvariantCulture)).Append('/').Append(task.MemoryMb);
-        }
-
-        return key.ToString();
     }
 }

@@ -90,8 +90,20 @@ internal sealed partial class PlanRun
     }
 
     private bool WouldBorrow(QueuedJob job, PoolPlan pool) =>
-        pool.Index is { } index
-        && Admission.Decide(_policy, _ledger, job.Team, pool.Name, Amount.Of(job.Request), AmountOf(index.Capacity)).Verdict == AdmissionVerdict.Borrowing;
+        pool.Index is { } index && Admit(job, pool, index).Verdict == AdmissionVerdict.Borrowing;
+
+    /// <summary>The quotas' answer, remembered until what teams use in the pool changes: most of a long queue asks the same question.</summary>
+    private AdmissionDecision Admit(QueuedJob job, PoolPlan pool, PoolIndex index)
+    {
+        var need = Amount.Of(job.Request);
+        if (!pool.Admissions.TryGetValue((job.Team, need), out var decision))
+        {
+            decision = Admission.Decide(_policy, _ledger, job.Team, pool.Name, need, AmountOf(index.Capacity));
+            pool.Admissions[(job.Team, need)] = decision;
+        }
+
+        return decision;
+    }
 
     private void Hold(RunningJob job)
     {

@@ -105,9 +105,11 @@ internal sealed class PoolIndex
     private NodeSlot[]? Spread(JobRequest job, Func<NodeSlot, bool> allowed) =>
         Packing.FirstFitDecreasing(job, Candidates(job, allowed).Select(s => (s, s.Free)))?.ToArray();
 
+    /// <summary>The nodes in order of most free GPUs, then id; none with fewer free GPUs than the job's smallest task, which could take nothing.</summary>
     private IEnumerable<NodeSlot> Candidates(JobRequest job, Func<NodeSlot, bool> allowed)
     {
-        for (var gpus = _byFreeGpus.Length - 1; gpus >= 0; gpus--)
+        var smallest = job.Tasks.Count == 0 ? 0 : job.Tasks.Min(t => t.Resources.Gpus);
+        for (var gpus = _byFreeGpus.Length - 1; gpus >= smallest; gpus--)
         {
             foreach (var slot in _byFreeGpus[gpus])
             {

@@ -24,10 +24,17 @@ internal sealed class PoolPlan(string name, PoolIndex? index)
     public HashSet<(string Team, bool Admitted)> Fruitless { get; } = [];
 
     /// <summary>Job shapes that did not fit in this plan: capacity only shrinks within a plan, so they will not fit later either.</summary>
-    public HashSet<string> Failed { get; } = new(StringComparer.Ordinal);
+    public HashSet<JobShape> Failed { get; } = [];
+
+    /// <summary>Why jobs of each shape wait, until the next placement changes what is free.</summary>
+    public Dictionary<JobShape, string> BlockedReasons { get; } = [];
+
+    /// <summary>What the quotas said per team and need, until the next change of what teams use in this pool.</summary>
+    public Dictionary<(string Team, Amount Need), AdmissionDecision> Admissions { get; } = [];
 
     public void Reserve(QueuedJob job, IEnumerable<string> nodes, DateTimeOffset? until)
     {
+        BlockedReasons.Clear();
         foreach (var node in nodes)
         {
             var at = until ?? DateTimeOffset.MinValue;

@@ -40,13 +40,18 @@ public sealed class ScaleTests(ITestOutputHelper output)
         var pending = fill.Pending.Select(p => p.JobId).ToHashSet();
         var left = queue.Where(q => pending.Contains(q.Request.JobId)).ToArray();
         running.RemoveAt(running.Count / 2);
-        clock.Restart();
-        var replan = SharingPlanner.Plan(new PlanInput(policy, nodes, running, left, new Dictionary<string, DecayedUsage>(), At(1)));
-        var replanTime = clock.Elapsed;
+        PlanResult replan = null!;
+        var replanTime = TimeSpan.MaxValue;
+        for (var i = 0; i < 5; i++)
+        {
+            clock.Restart();
+            replan = SharingPlanner.Plan(new PlanInput(policy, nodes, running, left, new Dictionary<string, DecayedUsage>(), At(1)));
+            replanTime = clock.Elapsed < replanTime ? clock.Elapsed : replanTime;
+        }
 
         AssertNothingOverAllocated(nodes, [.. running, .. replan.Placements]);
         output.WriteLine($"fill: {fill.Placements.Count} placed, {fill.Pending.Count} pending in {fillTime.TotalMilliseconds:F0} ms; "
-            + $"re-plan after one completion: {replan.Placements.Count} placed in {replanTime.TotalMilliseconds:F0} ms");
+            + $"re-plan after one completion: {replan.Placements.Count} placed, fastest of 5 in {replanTime.TotalMilliseconds:F0} ms");
     }
 
     private static void AssertNothingOverAllocated(PoolNode[] nodes, IReadOnlyList<RunningJob> jobs)
