@@ -106,4 +106,26 @@ public sealed class SharingPlannerTests
         Assert.Equal(forward, backward);
         Assert.Contains("placed: q", forward, StringComparison.Ordinal);
     }
+
+    public static TheoryData<string, double, double, string> ShareCases => new()
+    {
+        // why, vision's decayed GPUs, nlp's decayed GPUs, the job placed on the one free node
+        { "at equal priority the team that used less lately goes first", 6, 2, "n1@a" },
+        { "and the other way round", 1, 7, "v1@a" },
+        { "at equal shares the older job goes first", 4, 4, "v1@a" },
+    };
+
+    [Theory, MemberData(nameof(ShareCases))]
+    public void Fair_share_decides_between_teams_of_equal_priority(string why, double vision, double nlp, string placed)
+    {
+        var usage = new Dictionary<string, DecayedUsage>
+        {
+            ["vision"] = new(vision, 0, 0, At(10)),
+            ["nlp"] = new(nlp, 0, 0, At(10)),
+        };
+
+        var plan = Plan(Research, [Node("a")], [], [Queued("v1", "vision", submitted: 1, gpusPerTask: 8), Queued("n1", "nlp", submitted: 2, gpusPerTask: 8)], usage: usage);
+
+        Assert.True(placed == Placed(plan), $"{why}: {Placed(plan)}");
+    }
 }
