@@ -36,6 +36,16 @@ public sealed class SharingPlannerTests
             [Running("r1", "guest", "a", 8, deadline: 3600), Running("r2", "guest", "b", 8, deadline: 7200), Running("r3", "guest", "e", 6)],
             [Queued("big", "guest", submitted: 1, gpusPerTask: 8, tasks: 3), Queued("s1", "guest", submitted: 2)],
             "s1@e", "big:a+c+d@60", "", "big#1: first in pool a100 to wait for room: nodes a, c, d are reserved for it; estimated start 2026-01-01 01:00:00Z"),
+        ["with no known end the node with the most free is reserved, with no estimate"] = new(
+            [Node("a"), Node("b"), Node("c")],
+            [Running("r1", "guest", "a", 6), Running("r2", "guest", "b", 8), Running("r3", "guest", "c", 4)],
+            [Queued("big", "guest", gpusPerTask: 8)],
+            "", "big:c@?", "", "big#1: first in pool a100 to wait for room: node c is reserved for it; no start can be estimated"),
+        ["between nodes as free, the one with the soonest known end is reserved"] = new(
+            [Node("a"), Node("b")],
+            [Running("r1", "guest", "a", 8), Running("r2", "guest", "b", 4, deadline: 3600), Running("r3", "guest", "b", 4, firstGpu: 4)],
+            [Queued("big", "guest", gpusPerTask: 8)],
+            "", "big:b@?", "", "big#1: first in pool a100 to wait for room: node b is reserved for it; no start can be estimated"),
         ["a job beyond its team's nominal borrows and is marked so"] = new(
             [Node("a"), Node("b")], [Running("v0", "vision", "a", 8)], [Queued("v1", "vision", gpusPerTask: 4)], "v1@b(borrowing)"),
         ["a job over its quota waits with the quota, the resource and the numbers"] = new(
