@@ -16,12 +16,44 @@ internal sealed class FitCheck(
     // A job already stopping for this one will be gone: count its room as the job's.
     private readonly List<RunningJob> _held = [.. running.Where(r => !string.Equals(r.StoppingFor, job.Request.JobId, StringComparison.Ordinal))];
 
+    private Amount? _free;
+
     public int Checks { get; private set; }
 
     public bool Fits(IReadOnlyCollection<(RunningJob Job, PreemptionRule Rule)> victims)
     {
         Checks++;
-        return WithinQuota(victims) && OnTheNodes(victims);
+        return WithinQuota(victims) && EnoughInTotal(victims) && OnTheNodes(victims);
+    }
+
+    /// <summary>A cheap count first: the free resources and the victims' together must cover the job before any packing is tried.</summary>
+    private bool EnoughInTotal(IReadOnlyCollection<(RunningJob Job, PreemptionRule Rule)> victims)
+    {
+        _free ??= Free();
+        var total = _free.Value;
+        foreach (var (victim, _) in victims)
+        {
+            total += Amount.Of(victim.Allocation);
+        }
+
+        return _need.FitsIn(total);
+    }
+
+    private Amount Free()
+    {
+        var free = Amount.Zero;
+        foreach (var node in nodes)
+        {
+            free += new Amount(node.Gpus.Count, ResourceAmount.ToMilli(node.Cpus), node.MemoryMb);
+        }
+
+        var ids = nodes.Select(n => n.NodeId).ToHashSet(StringComparer.Ordinal);
+        foreach (var task in _held.Select(r => r.Allocation).Concat(placed).SelectMany(a => a.Tasks).Where(t => ids.Contains(t.NodeId)))
+        {
+            free -= new Amount(task.GpuIndexes.Count, ResourceAmount.ToMilli(task.Resources.Cpus), task.Resources.MemoryMb);
+        }
+
+        return free;
     }
 
     private bool WithinQuota(IReadOnlyCollection<(RunningJob Job, PreemptionRule Rule)> victims)

@@ -62,8 +62,13 @@ internal sealed partial class PlanRun
     /// <summary>When jobs preempted earlier for this one are still stopping and it fits once they are gone, it waits for them.</summary>
     private string? WaitForStopping(QueuedJob job, PoolPlan pool, PoolIndex index)
     {
+        if (!_stopping.Contains(job.Request.JobId))
+        {
+            return null;
+        }
+
         var stopping = _stopping[job.Request.JobId].ToList();
-        if (stopping.Count == 0 || PlaceWithout(job, index, pool, []) is not { } allocation)
+        if (PlaceWithout(job, index, pool, []) is not { } allocation)
         {
             return null;
         }

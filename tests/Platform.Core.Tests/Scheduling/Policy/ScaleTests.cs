@@ -51,7 +51,7 @@ public sealed class ScaleTests(ITestOutputHelper output)
 
         AssertNothingOverAllocated(nodes, [.. running, .. replan.Placements]);
         output.WriteLine($"fill: {fill.Placements.Count} placed, {fill.Pending.Count} pending in {fillTime.TotalMilliseconds:F0} ms; "
-            + $"re-plan after one completion: {replan.Placements.Count} placed, fastest of 5 in {replanTime.TotalMilliseconds:F0} ms");
+            + $"re-plan after one completion: {replan.Placements.Count} placed, {replan.Preemptions.Count} preempted, fastest of 5 in {replanTime.TotalMilliseconds:F0} ms");
     }
 
     private static void AssertNothingOverAllocated(PoolNode[] nodes, IReadOnlyList<RunningJob> jobs)
