@@ -118,4 +118,34 @@ public sealed class SharingSettingsTests
 
         Assert.True(pool == policy.Pools.PoolOf(labels), why);
     }
+
+    public static TheoryData<string, string, ReclaimWithinCohort, bool> PreemptionCases => new()
+    {
+        { "a cohort's own settings win over the global ones", "vision", ReclaimWithinCohort.Never, true },
+        { "a cohort that sets nothing takes the global settings", "speech", ReclaimWithinCohort.LowerPriority, false },
+        { "a cohort that sets one value takes the other from the global settings", "audio", ReclaimWithinCohort.LowerPriority, true },
+        { "a team in no cohort takes the global settings", "solo", ReclaimWithinCohort.LowerPriority, false },
+        { "a team not listed takes the global settings", "guest", ReclaimWithinCohort.LowerPriority, false },
+    };
+
+    [Theory, MemberData(nameof(PreemptionCases))]
+    public void Preemption_settings_are_per_cohort_with_global_defaults(string why, string team, ReclaimWithinCohort reclaim, bool acrossTeams)
+    {
+        var options = With(new()
+        {
+            ["vision"] = Team("research"),
+            ["speech"] = Team("speech-lab"),
+            ["audio"] = Team("audio-lab"),
+            ["solo"] = Team(),
+        }, cohorts: new()
+        {
+            ["research"] = new() { ReclaimWithinCohort = ReclaimWithinCohort.Never, PreemptAcrossTeams = true },
+            ["audio-lab"] = new() { PreemptAcrossTeams = true },
+        });
+        options.ReclaimWithinCohort = ReclaimWithinCohort.LowerPriority;
+
+        var preemption = options.SharingPolicy().PreemptionOf(team);
+
+        Assert.True(reclaim == preemption.Reclaim && acrossTeams == preemption.PreemptAcrossTeams, $"{why}: {preemption}");
+    }
 }
