@@ -50,8 +50,18 @@ internal sealed class PoolIndex
         }
 
         var held = chosen.SelectMany(s => s.Held).Distinct().ToList();
-        var result = GangPlacer.Place(job, [.. chosen.Select(s => s.Node)], held);
-        return result.Allocation;
+        return GangPlacer.Place(job, [.. chosen.Select(s => s.Node)], held).Allocation ?? OnAllowedNodes(job, allowed);
+    }
+
+    /// <summary>
+    /// The rare case where the placer orders the chosen nodes otherwise (it breaks ties of free GPUs by
+    /// free CPUs) and packs them less well: it gets every node the job may use.
+    /// </summary>
+    private Allocation? OnAllowedNodes(JobRequest job, Func<NodeSlot, bool> allowed)
+    {
+        var nodes = Slots.Where(s => !s.Draining && s.Offers(job.Runtime) && allowed(s)).ToList();
+        var held = nodes.SelectMany(s => s.Held).Distinct().ToList();
+        return GangPlacer.Place(job, [.. nodes.Select(s => s.Node)], held).Allocation;
     }
 
     /// <summary>The nodes <paramref name="job"/> would take, by counts, or null when it does not fit.</summary>
