@@ -21,6 +21,12 @@ public sealed class SharingPlannerTests
             [Queued("j1", "guest", submitted: 1, gpusPerTask: 8), Queued("j2", "guest", submitted: 2, gpusPerTask: 8), Queued("j3", "guest", submitted: 3, gpusPerTask: 8)],
             "j1@a j2@b", "j3:a@?", "",
             "j3#1: first in pool a100 to wait for room: node a is reserved for it; no start can be estimated, as jobs without activeDeadlineSeconds run there"),
+        ["a job goes on the one node that holds it with the fewest GPUs left (best fit)"] = new(
+            [Node("a"), Node("b"), Node("c")], [Running("r1", "guest", "b", 2), Running("r2", "guest", "c", 5)],
+            [Queued("j1", "guest", gpusPerTask: 2, tasks: 2)], "j1@b"),
+        ["a gang too big for one node spreads over the nodes with the most free GPUs"] = new(
+            [Node("a"), Node("b"), Node("c")], [Running("r1", "guest", "b", 2)],
+            [Queued("j1", "guest", gpusPerTask: 4, tasks: 4)], "j1@a+c"),
         ["a higher class goes first even when younger"] = new(
             [Node("a")], [], [Queued("old", "guest", priority: 100, submitted: 1, gpusPerTask: 8), Queued("urgent", "guest", priority: 1000, submitted: 5, gpusPerTask: 8)],
             "urgent@a", "old:a@?", "", "old#1: first in pool a100"),
