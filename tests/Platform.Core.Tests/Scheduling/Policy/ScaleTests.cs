@@ -42,6 +42,7 @@ public sealed class ScaleTests(ITestOutputHelper output)
         running.RemoveAt(running.Count / 2);
         PlanResult replan = null!;
         var replanTime = TimeSpan.MaxValue;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         for (var i = 0; i < 5; i++)
         {
             clock.Restart();
@@ -49,9 +50,11 @@ public sealed class ScaleTests(ITestOutputHelper output)
             replanTime = clock.Elapsed < replanTime ? clock.Elapsed : replanTime;
         }
 
+        var cpuPerPlan = (Process.GetCurrentProcess().TotalProcessorTime - cpu) / 5;
         AssertNothingOverAllocated(nodes, [.. running, .. replan.Placements]);
         output.WriteLine($"fill: {fill.Placements.Count} placed, {fill.Pending.Count} pending in {fillTime.TotalMilliseconds:F0} ms; "
-            + $"re-plan after one completion: {replan.Placements.Count} placed, {replan.Preemptions.Count} preempted, fastest of 5 in {replanTime.TotalMilliseconds:F0} ms");
+            + $"re-plan after one completion: {replan.Placements.Count} placed, {replan.Preemptions.Count} preempted, fastest of 5 in {replanTime.TotalMilliseconds:F0} ms, "
+            + $"{cpuPerPlan.TotalMilliseconds:F0} ms of CPU each");
     }
 
     private static void AssertNothingOverAllocated(PoolNode[] nodes, IReadOnlyList<RunningJob> jobs)
