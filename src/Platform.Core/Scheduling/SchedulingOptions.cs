@@ -1,4 +1,5 @@
 using Platform.Core.Jobs.Spec;
+using Platform.Core.Scheduling.Policy;
 using Platform.Core.Settings;
 
 namespace Platform.Core.Scheduling;
@@ -36,6 +37,33 @@ public sealed class SchedulingOptions : ICheckedSettings
     /// <summary>The <c>Platform:Teams</c> section, by team name.</summary>
     public Dictionary<string, TeamSettings> Teams { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>The highest <see cref="UsageHalfLifeMinutes"/>: 10,080 (a week).</summary>
+    public const double MaxUsageHalfLifeMinutes = 10_080;
+
+    /// <summary>The default <see cref="UsageHalfLifeMinutes"/>: 60.</summary>
+    public const double DefaultUsageHalfLifeMinutes = 60;
+
+    /// <summary>The highest fair-share weight of a team: 1,000.</summary>
+    public const double MaxWeight = 1_000;
+
+    /// <summary>The resource pools by name (<c>Pools:{name}:NodeLabels</c>); the pool <c>default</c> takes every node none matches. Default: none.</summary>
+    public Dictionary<string, PoolSettings> Pools { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Each team's quotas per pool, cohort and fair-share weight, by team name; a team not listed is not limited by quota. Default: none.</summary>
+    public Dictionary<string, TeamQuotaSettings> TeamQuotas { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Per-cohort preemption settings, by cohort name; each value left null takes the global one. Default: none.</summary>
+    public Dictionary<string, CohortSettings> Cohorts { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Whether a team within its nominal quota preempts what others of its cohort borrow. Default <see cref="Policy.ReclaimWithinCohort.Any"/>.</summary>
+    public ReclaimWithinCohort ReclaimWithinCohort { get; set; } = ReclaimWithinCohort.Any;
+
+    /// <summary>Whether a higher class preempts lower, preemptible classes of other teams of the cohort (never outside it). Default false.</summary>
+    public bool PreemptAcrossTeams { get; set; }
+
+    /// <summary>Minutes after which past usage counts half toward fair share; above 0, at most <see cref="MaxUsageHalfLifeMinutes"/>. Default 60.</summary>
+    public double UsageHalfLifeMinutes { get; set; } = DefaultUsageHalfLifeMinutes;
+
     /// <summary>The configured classes, or the built-in ones when none are.</summary>
     public IReadOnlyList<PriorityClass> Classes => PriorityClasses.Count == 0
         ? BuiltInClasses
@@ -50,6 +78,9 @@ public sealed class SchedulingOptions : ICheckedSettings
         Teams.Where(t => t.Value.PriorityClasses.Count > 0)
             .ToDictionary(t => t.Key, t => (IReadOnlyList<string>)t.Value.PriorityClasses, StringComparer.Ordinal),
         TeamDefaultClasses);
+
+    /// <summary>The sharing policy (pools, quotas, cohorts, fair share) these settings describe; call it on settings whose <see cref="Problems"/> are empty.</summary>
+    public SharingPolicy SharingPolicy() => SharingSettings.Build(this);
 
     /// <summary>Every bad value, each message naming its key; empty when the settings are good.</summary>
     public IReadOnlyList<string> Problems()
@@ -74,6 +105,7 @@ public sealed class SchedulingOptions : ICheckedSettings
             CheckNames(problems, $"{TeamsSection}:{team}:PriorityClasses", settings.PriorityClasses, names, known);
         }
 
+        SharingSettingsCheck.AddProblems(this, problems);
         return problems;
     }
 
