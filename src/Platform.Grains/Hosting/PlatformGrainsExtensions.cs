@@ -120,6 +120,7 @@ public static class PlatformGrainsExtensions
         }
 
         services.AddCheckedSettings<SchedulingOptions>(SchedulingOptions.Section);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SchedulingOptions>, Scheduling.SharingNotEnforced>());
         services.AddOptions<SchedulingOptions>().Configure<IConfiguration>((options, configuration) =>
             configuration.GetSection(SchedulingOptions.TeamsSection).Bind(options.Teams));
         return services;

@@ -56,6 +56,17 @@ public sealed class SchedulingSettingsTests
         Assert.Contains("Platform:Teams:vision:PriorityClasses names 'urgent'", failure.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Team_quotas_stop_start_up_while_the_scheduler_does_not_enforce_them()
+    {
+        var failure = Assert.Throws<OptionsValidationException>(() => Bind(new()
+        {
+            ["Platform:Scheduling:TeamQuotas:vision:Pools:default:Gpus"] = "8",
+        }));
+
+        Assert.Contains("Platform:Scheduling:TeamQuotas: pools, team quotas and cohorts are not enforced", failure.Message, StringComparison.Ordinal);
+    }
+
     private static SchedulingOptions Bind(Dictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
