@@ -288,7 +288,18 @@ start_one() {
     postgres) start_postgres ;;
     *) start_dotnet "$name" ;;
   esac
+  ready "$name"
   echo "$name started (pid $(pid_of "$name")) at $(address "$(offset "$name")"):$(port_of "$name")"
+}
+
+# ready NAME: a silo once its client port is open, a gateway once its API answers; a process that
+# exits first fails the start with the end of its log. (An agent is ready when its node is, which
+# takes a gateway: up waits for that.)
+ready() {
+  case "$1" in
+    silo-*) wait_for "$1" "open client port $client_port" listening "$1" "$client_port" ;;
+    gateway-*) wait_for "$1" "answer to GET /api/me" api "http://$(address "$(offset "$1")"):$gateway_port/api/me" ;;
+  esac
 }
 
 # --- up ------------------------------------------------------------------------------------------
@@ -413,17 +424,11 @@ $output"
 
   start_one silo-1
   wait_for silo-1 "admin token in $dir/silo-1/admin-token" test -s "$dir/silo-1/admin-token"
-  wait_for silo-1 "open client port $client_port" listening silo-1 "$client_port"
   [ -s "$dir/silo-2/admin-token" ] || install -m 600 "$dir/silo-1/admin-token" "$dir/silo-2/admin-token"
   start_one silo-2
-  wait_for silo-2 "open client port $client_port" listening silo-2 "$client_port"
   start_one gateway-1
   start_one gateway-2
   for i in $(seq "$nodes"); do start_one "agent-$i"; done
-
-  for name in gateway-1 gateway-2; do
-    wait_for "$name" "answer to GET /api/me" api "http://$(address "$(offset "$name")"):$gateway_port/api/me"
-  done
   for i in $(seq "$nodes"); do wait_for "agent-$i" "Ready node agent-$i in GET /api/nodes" node_ready "agent-$i"; done
   # A process that died after its own check (a silo whose peer answered for it) fails the start too.
   local name

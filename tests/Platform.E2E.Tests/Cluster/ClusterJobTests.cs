@@ -48,7 +48,9 @@ public sealed class ClusterJobTests(LocalCluster cluster, ChromiumFixture chromi
             await cluster.KillAsync(name);
         }
 
-        foreach (var name in (string[])["silo-1", "silo-2", "gateway-1", "gateway-2", .. LocalCluster.AgentNames])
+        // Both silos at once, as systemd would: a silo joins once it reaches every silo listed active, each new one retires its own old entry.
+        await Task.WhenAll(cluster.StartAsync("silo-1"), cluster.StartAsync("silo-2"));
+        foreach (var name in (string[])["gateway-1", "gateway-2", .. LocalCluster.AgentNames])
         {
             await cluster.StartAsync(name);
         }
