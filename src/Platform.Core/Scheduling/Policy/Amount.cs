@@ -1,4 +1,5 @@
 using System.Globalization;
+using Platform.Contracts.Jobs;
 using Platform.Contracts.Scheduling;
 
 namespace Platform.Core.Scheduling.Policy;
@@ -22,27 +23,24 @@ public readonly record struct Amount(long Gpus, long MilliCpus, long MemoryMb)
     public static Amount Of(JobRequest job)
     {
         ArgumentNullException.ThrowIfNull(job);
-        long gpus = 0, milli = 0, memory = 0;
-        foreach (var task in job.Tasks)
-        {
-            gpus += task.Resources.Gpus;
-            milli += ResourceAmount.ToMilli(task.Resources.Cpus);
-            memory += task.Resources.MemoryMb;
-        }
-
-        return new(gpus, milli, memory);
+        return Sum(job.Tasks.Select(task => task.Resources));
     }
 
     /// <summary>What an allocation holds.</summary>
     public static Amount Of(Allocation allocation)
     {
         ArgumentNullException.ThrowIfNull(allocation);
+        return Sum(allocation.Tasks.Select(task => task.Resources));
+    }
+
+    private static Amount Sum(IEnumerable<Resources> resources)
+    {
         long gpus = 0, milli = 0, memory = 0;
-        foreach (var task in allocation.Tasks)
+        foreach (var each in resources)
         {
-            gpus += task.Resources.Gpus;
-            milli += ResourceAmount.ToMilli(task.Resources.Cpus);
-            memory += task.Resources.MemoryMb;
+            gpus += each.Gpus;
+            milli += ResourceAmount.ToMilli(each.Cpus);
+            memory += each.MemoryMb;
         }
 
         return new(gpus, milli, memory);
