@@ -1,0 +1,153 @@
+using System.Globalization;
+using Platform.Bench.Simulator.Cluster;
+using Platform.Core.Scheduling;
+
+namespace Platform.Bench.Simulator;
+
+/// <summary>The command line: <c>Simulator TRACE.csv[.gz] [options]</c>; see <see cref="Usage"/>.</summary>
+public sealed class SimulatorOptions
+{
+    /// <summary>The longest grace period: 1 day, 86,400 s.</summary>
+    public const double MaxGraceSeconds = 86_400;
+
+    /// <summary>The longest planning step: 1 hour, 3,600 s.</summary>
+    public const double MaxStepSeconds = 3_600;
+
+    /// <summary>The help text.</summary>
+    public const string Usage = """
+        usage: simulate.sh TRACE.csv[.gz] [options]
+          --nodes N             nodes (default 64, at most 10,000)
+          --gpus-per-node N     GPUs per node (default 8, at most 64)
+          --quota TEAM=GPUS     a team's nominal GPUs (repeat); teams not named get 0 and only borrow
+          --quotas FILE         one TEAM=GPUS a line ('#' comments)
+                                (neither: each team's share of the trace's GPU-hours, of the cluster's GPUs)
+          --limit N             replay only the first N jobs by submit time
+          --out DIR             write DIR/report.md, DIR/jct-cdf.png, DIR/utilisation.png (default bench/results/simulation)
+          --step SECONDS        plan once per step instead of at every event (default 0: every event; at most 3,600)
+          --grace SECONDS       a preempted job's grace period (default 30, at most 86,400)
+          --half-life MINUTES   the platform's usage half-life (default 60)
+          --policies LIST       of fifo,platform,sjf (default all three)
+        """;
+
+    /// <summary>The trace file.</summary>
+    public required string Trace { get; init; }
+
+    /// <summary>The cluster.</summary>
+    public ClusterShape Shape { get; init; } = new(64, 8);
+
+    /// <summary>Named quotas, or null for the proportional default.</summary>
+    public IReadOnlyDictionary<string, int>? Quotas { get; init; }
+
+    /// <summary>Where the quotas came from, in words.</summary>
+    public string QuotaSource { get; init; } = "each team's share of the trace's GPU-hours, of the cluster's GPUs (largest remainder)";
+
+    /// <summary>Jobs to replay, or null for all.</summary>
+    public int? Limit { get; init; }
+
+    /// <summary>The output directory.</summary>
+    public string Out { get; init; } = "bench/results/simulation";
+
+    /// <summary>The planning step in seconds; 0: every event.</summary>
+    public double StepSeconds { get; init; }
+
+    /// <summary>The grace period in seconds.</summary>
+    public double GraceSeconds { get; init; } = Platform.Contracts.Jobs.JobSpecDefaults.TerminationGracePeriodSeconds;
+
+    /// <summary>The usage half-life in minutes.</summary>
+    public double HalfLifeMinutes { get; init; } = SchedulingOptions.DefaultUsageHalfLifeMinutes;
+
+    /// <summary>The policies to replay, in report order.</summary>
+    public IReadOnlyList<string> Policies { get; init; } = ["fifo", "platform", "sjf"];
+
+    /// <summary>Parses <paramref name="args"/>.</summary>
+    /// <exception cref="ArgumentException">An option is unknown, lacks its value, or its value is out of range; the message names it.</exception>
+    public static SimulatorOptions Parse(IReadOnlyList<string> args)
+    {
+        if (args.Count == 0 || args[0].StartsWith("--", StringComparison.Ordinal))
+        {
+            throw new ArgumentException("the trace file is missing.");
+        }
+
+        var options = new SimulatorOptions { Trace = args[0] };
+        int nodes = 64, gpus = 8;
+        var quotas = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 1; i < args.Count; i += 2)
+        {
+            var name = args[i];
+            var value = i + 1 < args.Count ? args[i + 1] : throw new ArgumentException($"{name} needs a value.");
+            options = name switch
+            {
+                "--nodes" => Keep(options, nodes = Whole(name, value, 1, ClusterShape.MaxNodes)),
+                "--gpus-per-node" => Keep(options, gpus = Whole(name, value, 1, ClusterShape.MaxGpusPerNode)),
+                "--quota" => Add(options, quotas, Cluster.Quotas.Parse(value, name)),
+                "--quotas" => AddAll(options, quotas, Cluster.Quotas.ReadFile(value), value),
+                "--limit" => new SimulatorOptions(options) { Limit = Whole(name, value, 1, Simulator.Trace.TraceReader.MaxJobs) },
+                "--out" => new SimulatorOptions(options) { Out = value },
+                "--step" => new SimulatorOptions(options) { StepSeconds = Number(name, value, 0, MaxStepSeconds) },
+                "--grace" => new SimulatorOptions(options) { GraceSeconds = Number(name, value, 0, MaxGraceSeconds) },
+                "--half-life" => new SimulatorOptions(options) { HalfLifeMinutes = Number(name, value, 0.001, SchedulingOptions.MaxUsageHalfLifeMinutes) },
+                "--policies" => new SimulatorOptions(options) { Policies = PolicyList(value) },
+                _ => throw new ArgumentException($"unknown option {name}."),
+            };
+        }
+
+        return new SimulatorOptions(options)
+        {
+            Shape = new ClusterShape(nodes, gpus),
+            Quotas = quotas.Count > 0 ? quotas : null,
+            QuotaSource = quotas.Count > 0 && !options.QuotaSource.StartsWith("from ", StringComparison.Ordinal) ? "as given; teams not named get 0" : options.QuotaSource,
+        };
+    }
+
+    [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    private SimulatorOptions(SimulatorOptions other)
+    {
+        Trace = other.Trace;
+        Limit = other.Limit;
+        Out = other.Out;
+        StepSeconds = other.StepSeconds;
+        GraceSeconds = other.GraceSeconds;
+        HalfLifeMinutes = other.HalfLifeMinutes;
+        Policies = other.Policies;
+        QuotaSource = other.QuotaSource;
+    }
+
+    /// <summary>Options with every default.</summary>
+    public SimulatorOptions()
+    {
+    }
+
+    private static SimulatorOptions Keep(SimulatorOptions options, int _) => options;
+
+    private static SimulatorOptions Add(SimulatorOptions options, Dictionary<string, int> quotas, (string Team, int Gpus) quota)
+    {
+        quotas[quota.Team] = quota.Gpus;
+        return options;
+    }
+
+    private static SimulatorOptions AddAll(SimulatorOptions options, Dictionary<string, int> quotas, IReadOnlyDictionary<string, int> read, string path)
+    {
+        foreach (var (team, gpus) in read)
+        {
+            quotas[team] = gpus;
+        }
+
+        return new SimulatorOptions(options) { QuotaSource = $"from {Path.GetFileName(path)}; teams not named get 0" };
+    }
+
+    private static int Whole(string name, string value, int min, int max) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max
+            ? n : throw new ArgumentException($"{name}: '{value}' is not a whole number from {min:N0} to {max:N0}.");
+
+    private static double Number(string name, string value, double min, double max) =>
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max
+            ? n : throw new ArgumentException($"{name}: '{value}' is not a number from {min} to {max:N0}.");
+
+    private static IReadOnlyList<string> PolicyList(string value)
+    {
+        var names = value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        return names.Length > 0 && names.All(n => n is "fifo" or "platform" or "sjf")
+            ? names.Distinct().ToList()
+            : throw new ArgumentException($"--policies: '{value}' is not a list of fifo, platform and sjf.");
+    }
+}
