@@ -32,7 +32,7 @@ var simulation = new Simulation(shape, quotas, settings, options.HalfLifeMinutes
 var results = new List<ReplayResult>();
 foreach (var policy in options.Policies)
 {
-    var result = simulation.Replay(policy, jobs);
+    var result = simulation.Replay(policy, jobs, Console.Error);
     Console.Error.WriteLine($"simulate: {result.Policy}: {result.Jobs.Count:N0} jobs, {result.Plans:N0} plans, {result.Preemptions:N0} preemptions, peak {result.PeakBusyGpus:N0} of {shape.TotalGpus:N0} GPUs, {result.Wall.TotalSeconds:0.0} s");
     results.Add(result);
 }

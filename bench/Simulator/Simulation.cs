@@ -37,6 +37,9 @@ public sealed class Simulation(ClusterShape shape, IReadOnlyDictionary<string, i
     };
 
     /// <summary>Replays <paramref name="jobs"/> through the policy <paramref name="name"/>.</summary>
-    public ReplayResult Replay(string name, IReadOnlyList<TraceJob> jobs) =>
-        new Replayer(shape, Policy(name, jobs.Select(j => j.Team)), settings).Run(Fresh(jobs));
+    /// <param name="name">fifo, platform or sjf.</param>
+    /// <param name="jobs">The jobs.</param>
+    /// <param name="progress">Where progress lines go; null: nowhere.</param>
+    public ReplayResult Replay(string name, IReadOnlyList<TraceJob> jobs, TextWriter? progress = null) =>
+        new Replayer(shape, Policy(name, jobs.Select(j => j.Team)), settings, progress).Run(Fresh(jobs));
 }

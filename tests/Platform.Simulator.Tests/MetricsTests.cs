@@ -70,4 +70,14 @@ public sealed class MetricsTests
         Assert.Equal([120.0, 90.0, 30.0], result.BusyByBucket);
         Assert.Equal(240, result.BusyGpuSeconds);
     }
+
+    [Fact]
+    public void The_share_under_contention_counts_only_the_time_a_job_waited()
+    {
+        // a holds both GPUs 0-10 while b's job waits; b runs 10-15 with nothing waiting.
+        var result = Traces.Replay("fifo", Traces.Parse("0/10/2/a 0/5/1/b"), new ClusterShape(1, 2));
+
+        Assert.Equal(new Dictionary<string, double> { ["a"] = 20 }, result.TeamContendedGpuSeconds);
+        Assert.Equal(new Dictionary<string, double> { ["a"] = 20, ["b"] = 5 }, result.TeamGpuSeconds);
+    }
 }

@@ -17,19 +17,28 @@ public sealed class Replayer : IReplayCluster
     private readonly PriorityQueue<SimEvent, (double Time, EventKind Kind, long Seq)> _events = new();
     private readonly List<Allocation> _allocations = [];
     private readonly Dictionary<string, double> _teamGpuSeconds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, double> _teamContendedGpuSeconds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _teamHeld = new(StringComparer.Ordinal);
+    private int _waiting;
+    private readonly TextWriter? _progress;
     private long _seq;
     private double _now;
 
     /// <param name="shape">The cluster.</param>
     /// <param name="policy">The policy, fresh.</param>
     /// <param name="settings">Grace period, planning step, series width.</param>
-    public Replayer(ClusterShape shape, IReplayPolicy policy, ReplaySettings settings)
+    /// <param name="progress">Where a line goes every <see cref="ProgressPlans"/> plans; null: nowhere.</param>
+    public Replayer(ClusterShape shape, IReplayPolicy policy, ReplaySettings settings, TextWriter? progress = null)
     {
+        _progress = progress;
         _policy = policy;
         _settings = settings;
         _ledger = new GpuLedger(shape.Nodes, shape.GpusPerNode, settings.BucketSeconds);
         Nodes = shape.Capacities();
     }
+
+    /// <summary>How many plans between two progress lines: 20,000.</summary>
+    public const int ProgressPlans = 20_000;
 
     /// <inheritdoc/>
     public IReadOnlyList<NodeCapacity> Nodes { get; }
@@ -58,12 +67,15 @@ public sealed class Replayer : IReplayCluster
 
             Advance(planAt);
             _policy.Schedule(planAt, this);
-            plans++;
+            if (++plans % ProgressPlans == 0)
+            {
+                _progress?.WriteLine($"simulate: {_policy.Name}: simulated day {planAt / 86_400:0.0}, {plans:N0} plans, {_ledger.Busy:N0} GPUs held, {clock.Elapsed.TotalSeconds:0} s");
+            }
         }
 
         var unfinished = jobs.Count(j => j.Finish is null);
         return unfinished == 0
-            ? new ReplayResult(_policy.Name, jobs, _ledger.BusyGpuSeconds, _ledger.PeakBusy, _ledger.BusyByBucket, _teamGpuSeconds, plans, clock.Elapsed)
+            ? new ReplayResult(_policy.Name, jobs, _ledger.BusyGpuSeconds, _ledger.PeakBusy, _ledger.BusyByBucket, _teamGpuSeconds, _teamContendedGpuSeconds, plans, clock.Elapsed)
             : throw new InvalidOperationException($"{_policy.Name}: {unfinished} jobs never finished; the policy left them waiting on an idle cluster.");
     }
 
@@ -75,6 +87,8 @@ public sealed class Replayer : IReplayCluster
     {
         _ledger.Take(allocation);
         _allocations.Add(allocation);
+        _waiting--;
+        _teamHeld[job.Trace.Team] = _teamHeld.GetValueOrDefault(job.Trace.Team) + job.Trace.Gpus;
         job.Allocation = allocation;
         job.RunStart = _now;
         job.QueuedSeconds += _now - job.QueuedSince;
@@ -99,6 +113,7 @@ public sealed class Replayer : IReplayCluster
         {
             case EventKind.Submitted:
                 job.QueuedSince = _now;
+                _waiting++;
                 _policy.Enqueue(job, _now);
                 break;
             case EventKind.Finished when e.Run == job.Run && job.Finish is null:
@@ -109,6 +124,7 @@ public sealed class Replayer : IReplayCluster
                 Release(job);
                 job.Run++;
                 job.QueuedSince = _now;
+                _waiting++;
                 _policy.Enqueue(job, _now);
                 break;
         }
@@ -120,6 +136,7 @@ public sealed class Replayer : IReplayCluster
         _ledger.Release(allocation);
         _allocations.Remove(allocation);
         _teamGpuSeconds[job.Trace.Team] = _teamGpuSeconds.GetValueOrDefault(job.Trace.Team) + ((_now - job.RunStart) * job.Trace.Gpus);
+        _teamHeld[job.Trace.Team] -= job.Trace.Gpus;
         job.Allocation = null;
         job.Stopping = false;
         _policy.Released(job, _now);
@@ -127,6 +144,14 @@ public sealed class Replayer : IReplayCluster
 
     private void Advance(double now)
     {
+        if (_waiting > 0 && now > _now)
+        {
+            foreach (var (team, held) in _teamHeld)
+            {
+                _teamContendedGpuSeconds[team] = _teamContendedGpuSeconds.GetValueOrDefault(team) + (held * (now - _now));
+            }
+        }
+
         _ledger.Advance(now);
         _now = now;
     }

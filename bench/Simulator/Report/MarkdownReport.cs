@@ -39,17 +39,18 @@ public static class MarkdownReport
     {
         var c = CultureInfo.InvariantCulture;
         md.AppendLine("## Share of GPU-time per team, against its quota").AppendLine();
-        md.AppendLine(c, $"| team | quota GPUs | quota share | trace demand | {string.Join(" | ", results.Select(r => r.Policy))} |");
-        md.AppendLine(c, $"| --- | ---: | ---: | ---: |{string.Concat(results.Select(_ => " ---: |"))}");
+        md.AppendLine(c, $"| team | quota GPUs | quota share | trace demand | {string.Join(" | ", results.Select(r => $"{r.Policy}, while jobs waited"))} | {string.Join(" | ", results.Select(r => $"{r.Policy}, whole run"))} |");
+        md.AppendLine(c, $"| --- | ---: | ---: | ---: |{string.Concat(results.Select(_ => " ---: | ---: |"))}");
         var demand = run.Demand.Values.Sum();
         foreach (var team in run.Demand.OrderByDescending(d => d.Value).Select(d => d.Key))
         {
             var quota = run.Quotas.GetValueOrDefault(team);
-            var shares = results.Select(r => Share(r.TeamGpuSeconds.GetValueOrDefault(team), r.TeamGpuSeconds.Values.Sum()));
+            var shares = results.Select(r => Share(r.TeamContendedGpuSeconds.GetValueOrDefault(team), r.TeamContendedGpuSeconds.Values.Sum()))
+                .Concat(results.Select(r => Share(r.TeamGpuSeconds.GetValueOrDefault(team), r.TeamGpuSeconds.Values.Sum())));
             md.AppendLine(c, $"| {team} | {quota:N0} | {(double)quota / run.Shape.TotalGpus:P1} | {Share(run.Demand[team], demand)} | {string.Join(" | ", shares)} |");
         }
 
-        md.AppendLine().AppendLine("Shares are of all GPU-time held under that policy; the quota share is the nominal over the cluster's GPUs; the demand is the team's share of the replayed jobs' GPU-time (duration x GPUs).");
+        md.AppendLine().AppendLine("Shares are of the GPU-time held under that policy: while at least one job waited (where a policy decides who gets the GPUs), and over the whole run (where every policy ends up giving each team about its demand, since every job runs to the end). The quota share is the nominal over the cluster's GPUs; the demand is the team's share of the replayed jobs' GPU-time (duration x GPUs).");
     }
 
     private static string Share(double part, double whole) =>
