@@ -2,11 +2,14 @@ using Platform.Bench.Simulator.Cluster;
 using Platform.Bench.Simulator.Policies;
 using Platform.Bench.Simulator.Replay;
 using Platform.Bench.Simulator.Trace;
+using Platform.Core.Scheduling.Policy;
 
 namespace Platform.Bench.Simulator;
 
 /// <summary>Builds the jobs, the policies and the replays of one simulation.</summary>
-public sealed class Simulation(ClusterShape shape, IReadOnlyDictionary<string, int> quotas, ReplaySettings settings, double halfLifeMinutes)
+public sealed class Simulation(
+    ClusterShape shape, IReadOnlyDictionary<string, int> quotas, ReplaySettings settings, double halfLifeMinutes,
+    ReclaimWithinCohort reclaim = ReclaimWithinCohort.Any)
 {
     /// <summary>The instant the trace's second 0 stands for.</summary>
     public static readonly DateTimeOffset Origin = new(2017, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -32,7 +35,7 @@ public sealed class Simulation(ClusterShape shape, IReadOnlyDictionary<string, i
     {
         "fifo" => GreedyPolicy.Fifo(),
         "sjf" => GreedyPolicy.ShortestFirst(),
-        "platform" => new PlatformPolicy(Quotas.Policy(quotas, teams, halfLifeMinutes), shape.PoolNodes(), Origin),
+        "platform" => new PlatformPolicy(Quotas.Policy(quotas, teams, halfLifeMinutes, reclaim), shape.PoolNodes(), Origin),
         _ => throw new ArgumentException($"unknown policy {name}."),
     };
 

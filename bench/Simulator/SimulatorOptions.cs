@@ -1,6 +1,7 @@
 using System.Globalization;
 using Platform.Bench.Simulator.Cluster;
 using Platform.Core.Scheduling;
+using Platform.Core.Scheduling.Policy;
 
 namespace Platform.Bench.Simulator;
 
@@ -27,6 +28,7 @@ public sealed class SimulatorOptions
           --grace SECONDS       a preempted job's grace period (default 30, at most 86,400)
           --half-life MINUTES   the platform's usage half-life (default 60)
           --policies LIST       of fifo,platform,sjf (default all three)
+          --reclaim WHEN        the platform's ReclaimWithinCohort: any (default), lower-priority or never
         """;
 
     /// <summary>The trace file.</summary>
@@ -55,6 +57,9 @@ public sealed class SimulatorOptions
 
     /// <summary>The usage half-life in minutes.</summary>
     public double HalfLifeMinutes { get; init; } = SchedulingOptions.DefaultUsageHalfLifeMinutes;
+
+    /// <summary>Whether a team within its quota preempts its cohort's borrowers (the platform's setting).</summary>
+    public ReclaimWithinCohort Reclaim { get; init; } = ReclaimWithinCohort.Any;
 
     /// <summary>The policies to replay, in report order.</summary>
     public IReadOnlyList<string> Policies { get; init; } = ["fifo", "platform", "sjf"];
@@ -87,6 +92,7 @@ public sealed class SimulatorOptions
                 "--grace" => new SimulatorOptions(options) { GraceSeconds = Number(name, value, 0, MaxGraceSeconds) },
                 "--half-life" => new SimulatorOptions(options) { HalfLifeMinutes = Number(name, value, 0.001, SchedulingOptions.MaxUsageHalfLifeMinutes) },
                 "--policies" => new SimulatorOptions(options) { Policies = PolicyList(value) },
+                "--reclaim" => new SimulatorOptions(options) { Reclaim = ReclaimOf(value) },
                 _ => throw new ArgumentException($"unknown option {name}."),
             };
         }
@@ -109,6 +115,7 @@ public sealed class SimulatorOptions
         GraceSeconds = other.GraceSeconds;
         HalfLifeMinutes = other.HalfLifeMinutes;
         Policies = other.Policies;
+        Reclaim = other.Reclaim;
         QuotaSource = other.QuotaSource;
     }
 
@@ -142,6 +149,14 @@ public sealed class SimulatorOptions
     private static double Number(string name, string value, double min, double max) =>
         double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max
             ? n : throw new ArgumentException($"{name}: '{value}' is not a number from {min} to {max:N0}.");
+
+    private static ReclaimWithinCohort ReclaimOf(string value) => value switch
+    {
+        "any" => ReclaimWithinCohort.Any,
+        "lower-priority" => ReclaimWithinCohort.LowerPriority,
+        "never" => ReclaimWithinCohort.Never,
+        _ => throw new ArgumentException($"--reclaim: '{value}' is not any, lower-priority or never."),
+    };
 
     private static IReadOnlyList<string> PolicyList(string value)
     {

@@ -72,10 +72,12 @@ public static class Quotas
     /// The platform's sharing policy for <paramref name="quotas"/>; a team of <paramref name="teams"/>
     /// without a quota gets a nominal of 0 in the cohort (it only borrows).
     /// </summary>
-    public static SharingPolicy Policy(IReadOnlyDictionary<string, int> quotas, IEnumerable<string> teams, double halfLifeMinutes) =>
+    public static SharingPolicy Policy(
+        IReadOnlyDictionary<string, int> quotas, IEnumerable<string> teams, double halfLifeMinutes, ReclaimWithinCohort reclaim = ReclaimWithinCohort.Any) =>
         new SchedulingOptions
         {
             UsageHalfLifeMinutes = halfLifeMinutes,
+            ReclaimWithinCohort = reclaim,
             TeamQuotas = teams.Concat(quotas.Keys).Distinct(StringComparer.Ordinal).ToDictionary(
                 team => team,
                 team => new TeamQuotaSettings

@@ -13,6 +13,7 @@ namespace Platform.Bench.Simulator.Metrics;
 /// <param name="Preemptions">Preemptions, all jobs together.</param>
 /// <param name="LargestBigWait">The longest time in the queue of any job of more than <see cref="Summaries.BigJobGpus"/> GPUs; null when there is none.</param>
 /// <param name="Makespan">From the first submit to the last finish.</param>
+/// <param name="LargestBigWaitJob">The job that waited <paramref name="LargestBigWait"/>; null when there is none.</param>
 public sealed record PolicySummary(
     string Policy, int Jobs, double AverageJct, double P95Jct, double AverageQueueing, double P95Queueing,
-    double Utilisation, int Preemptions, double? LargestBigWait, double Makespan);
+    double Utilisation, int Preemptions, double? LargestBigWait, double Makespan, SimJob? LargestBigWaitJob = null);

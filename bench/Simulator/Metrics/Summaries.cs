@@ -17,11 +17,11 @@ public static class Summaries
         var first = jobs.Count == 0 ? 0 : jobs.Min(j => j.Trace.SubmitTime);
         var last = jobs.Count == 0 ? 0 : jobs.Max(j => j.Finish!.Value);
         var makespan = last - first;
-        var big = jobs.Where(j => j.Trace.Gpus > BigJobGpus).Select(j => j.QueuedSeconds).ToList();
+        var bigJob = jobs.Where(j => j.Trace.Gpus > BigJobGpus).MaxBy(j => j.QueuedSeconds);
         return new PolicySummary(
             result.Policy, jobs.Count, Mean(jct), Percentile(jct, 0.95), Mean(queued), Percentile(queued, 0.95),
             makespan > 0 ? result.BusyGpuSeconds / (totalGpus * makespan) : 0,
-            result.Preemptions, big.Count == 0 ? null : big.Max(), makespan);
+            result.Preemptions, bigJob?.QueuedSeconds, makespan, bigJob);
     }
 
     /// <summary>The mean; 0 for no values.</summary>

@@ -16,7 +16,7 @@ public static class MarkdownReport
         md.AppendLine("# Trace-driven scheduling simulation").AppendLine();
         md.AppendLine(c, $"- trace: `{run.Trace}`, {run.Jobs:N0} jobs replayed ({run.LeftOut:N0} left out, {run.TooLarge:N0} of them larger than the cluster), {run.Demand.Count} teams");
         md.AppendLine(c, $"- cluster: {run.Shape.Nodes:N0} nodes x {run.Shape.GpusPerNode} GPUs = {run.Shape.TotalGpus:N0} GPUs; jobs of more GPUs than a node are split into equal tasks (gang)");
-        md.AppendLine(c, $"- quotas: {run.QuotaSource}; every team in one cohort, borrowing without limit and lending all its idle nominal; reclaim of borrowed GPUs: any");
+        md.AppendLine(c, $"- quotas: {run.QuotaSource}; every team in one cohort, borrowing without limit and lending all its idle nominal; the platform's ReclaimWithinCohort: {run.Reclaim}");
         md.AppendLine(c, $"- preemption grace period: {run.Settings.GraceSeconds:0.#} s (the victim holds its GPUs, then queues again keeping the work done); usage half-life {run.HalfLifeMinutes:0.#} min");
         md.AppendLine(run.Settings.StepSeconds > 0
             ? string.Create(c, $"- planning: events batched per {run.Settings.StepSeconds:0.#} s of simulated time (every policy plans once per step in which something happened, at its end)")
@@ -27,7 +27,7 @@ public static class MarkdownReport
         md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var s in summaries)
         {
-            md.AppendLine(c, $"| {s.Policy} | {Durations.Format(s.AverageJct)} | {Durations.Format(s.P95Jct)} | {Durations.Format(s.AverageQueueing)} | {Durations.Format(s.P95Queueing)} | {s.Utilisation:P1} | {s.Preemptions:N0} | {(s.LargestBigWait is { } w ? Durations.Format(w) : "none")} | {Durations.Format(s.Makespan)} |");
+            md.AppendLine(c, $"| {s.Policy} | {Durations.Format(s.AverageJct)} | {Durations.Format(s.P95Jct)} | {Durations.Format(s.AverageQueueing)} | {Durations.Format(s.P95Queueing)} | {s.Utilisation:P1} | {s.Preemptions:N0} | {BigWait(s, run)} | {Durations.Format(s.Makespan)} |");
         }
 
         md.AppendLine().AppendLine("JCT: finish - submit. Queueing: time in the queue, every spell of a preempted job together. Utilisation: GPU-time held (grace periods included) over GPU-time offered from the first submit to the last finish. Percentiles: nearest rank.").AppendLine();
@@ -52,6 +52,10 @@ public static class MarkdownReport
 
         md.AppendLine().AppendLine("Shares are of the GPU-time held under that policy: while at least one job waited (where a policy decides who gets the GPUs), and over the whole run (where every policy ends up giving each team about its demand, since every job runs to the end). The quota share is the nominal over the cluster's GPUs; the demand is the team's share of the replayed jobs' GPU-time (duration x GPUs).");
     }
+
+    private static string BigWait(PolicySummary s, RunDescription run) => s.LargestBigWait is { } wait && s.LargestBigWaitJob is { } job
+        ? string.Create(CultureInfo.InvariantCulture, $"{Durations.Format(wait)} ({job.Trace.Gpus} GPUs, team {job.Trace.Team}, quota {run.Quotas.GetValueOrDefault(job.Trace.Team)})")
+        : "none";
 
     private static string Share(double part, double whole) =>
         whole > 0 ? (part / whole).ToString("P1", CultureInfo.InvariantCulture) : "-";

@@ -14,6 +14,7 @@ namespace Platform.Bench.Simulator.Report;
 /// <param name="Demand">GPU-seconds per team in the replayed jobs.</param>
 /// <param name="Settings">Grace period, planning step, series width.</param>
 /// <param name="HalfLifeMinutes">The usage half-life of the platform's policy.</param>
+/// <param name="Reclaim">The platform's ReclaimWithinCohort.</param>
 public sealed record RunDescription(
     string Trace, int Jobs, int LeftOut, int TooLarge, ClusterShape Shape, IReadOnlyDictionary<string, int> Quotas, string QuotaSource,
-    IReadOnlyDictionary<string, double> Demand, ReplaySettings Settings, double HalfLifeMinutes);
+    IReadOnlyDictionary<string, double> Demand, ReplaySettings Settings, double HalfLifeMinutes, Platform.Core.Scheduling.Policy.ReclaimWithinCohort Reclaim);
