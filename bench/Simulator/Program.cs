@@ -27,7 +27,7 @@ var (jobs, tooLarge) = selector.Select(trace, options.Limit);
 var quotas = options.Quotas ?? Quotas.Proportional(jobs, shape.TotalGpus);
 var span = jobs.Count == 0 ? 0 : jobs[^1].SubmitTime - jobs[0].SubmitTime;
 var settings = new ReplaySettings(options.GraceSeconds, options.StepSeconds, BucketSeconds: Math.Max(60, Math.Ceiling(span / Plots.MaxPoints / 60) * 60));
-var simulation = new Simulation(shape, quotas, settings, options.HalfLifeMinutes, options.Reclaim);
+var simulation = new Simulation(shape, quotas, settings, options.HalfLifeMinutes, options.Reclaim, options.DeadlineFactor);
 
 var results = new List<ReplayResult>();
 foreach (var policy in options.Policies)
@@ -39,7 +39,7 @@ foreach (var policy in options.Policies)
 
 var demand = jobs.GroupBy(j => j.Team, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(j => j.Duration * j.Gpus), StringComparer.Ordinal);
 var run = new RunDescription(
-    Path.GetFileName(options.Trace), jobs.Count, trace.Count - jobs.Count, tooLarge, shape, quotas, options.QuotaSource, demand, settings, options.HalfLifeMinutes, options.Reclaim);
+    Path.GetFileName(options.Trace), jobs.Count, trace.Count - jobs.Count, tooLarge, shape, quotas, options.QuotaSource, demand, settings, options.HalfLifeMinutes, options.Reclaim, options.DeadlineFactor);
 var summaries = results.Select(r => Summaries.Of(r, shape.TotalGpus)).ToList();
 Directory.CreateDirectory(options.Out);
 Plots.JctCdf(results, Path.Combine(options.Out, "jct-cdf.png"));

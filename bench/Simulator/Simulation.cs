@@ -9,7 +9,7 @@ namespace Platform.Bench.Simulator;
 /// <summary>Builds the jobs, the policies and the replays of one simulation.</summary>
 public sealed class Simulation(
     ClusterShape shape, IReadOnlyDictionary<string, int> quotas, ReplaySettings settings, double halfLifeMinutes,
-    ReclaimWithinCohort reclaim = ReclaimWithinCohort.Any)
+    ReclaimWithinCohort reclaim = ReclaimWithinCohort.Any, double? deadlineFactor = null)
 {
     /// <summary>The instant the trace's second 0 stands for.</summary>
     public static readonly DateTimeOffset Origin = new(2017, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -35,7 +35,7 @@ public sealed class Simulation(
     {
         "fifo" => GreedyPolicy.Fifo(),
         "sjf" => GreedyPolicy.ShortestFirst(),
-        "platform" => new PlatformPolicy(Quotas.Policy(quotas, teams, halfLifeMinutes, reclaim), shape.PoolNodes(), Origin),
+        "platform" => new PlatformPolicy(Quotas.Policy(quotas, teams, halfLifeMinutes, reclaim), shape.PoolNodes(), Origin, deadlineFactor),
         _ => throw new ArgumentException($"unknown policy {name}."),
     };
 

@@ -29,6 +29,8 @@ public sealed class SimulatorOptions
           --half-life MINUTES   the platform's usage half-life (default 60)
           --policies LIST       of fifo,platform,sjf (default all three)
           --reclaim WHEN        the platform's ReclaimWithinCohort: any (default), lower-priority or never
+          --deadline-factor F   each job declares activeDeadlineSeconds = its duration x F (1 to 100; default none,
+                                as in the trace): the platform's reservations then get an estimated start
         """;
 
     /// <summary>The trace file.</summary>
@@ -60,6 +62,12 @@ public sealed class SimulatorOptions
 
     /// <summary>Whether a team within its quota preempts its cohort's borrowers (the platform's setting).</summary>
     public ReclaimWithinCohort Reclaim { get; init; } = ReclaimWithinCohort.Any;
+
+    /// <summary>The most a declared deadline may exceed the duration: 100 times.</summary>
+    public const double MaxDeadlineFactor = 100;
+
+    /// <summary>Each job's declared deadline as a multiple of its duration; null: none declared.</summary>
+    public double? DeadlineFactor { get; init; }
 
     /// <summary>The policies to replay, in report order.</summary>
     public IReadOnlyList<string> Policies { get; init; } = ["fifo", "platform", "sjf"];
@@ -93,6 +101,7 @@ public sealed class SimulatorOptions
                 "--half-life" => new SimulatorOptions(options) { HalfLifeMinutes = Number(name, value, 0.001, SchedulingOptions.MaxUsageHalfLifeMinutes) },
                 "--policies" => new SimulatorOptions(options) { Policies = PolicyList(value) },
                 "--reclaim" => new SimulatorOptions(options) { Reclaim = ReclaimOf(value) },
+                "--deadline-factor" => new SimulatorOptions(options) { DeadlineFactor = Number(name, value, 1, MaxDeadlineFactor) },
                 _ => throw new ArgumentException($"unknown option {name}."),
             };
         }
@@ -116,6 +125,7 @@ public sealed class SimulatorOptions
         HalfLifeMinutes = other.HalfLifeMinutes;
         Policies = other.Policies;
         Reclaim = other.Reclaim;
+        DeadlineFactor = other.DeadlineFactor;
         QuotaSource = other.QuotaSource;
     }
 

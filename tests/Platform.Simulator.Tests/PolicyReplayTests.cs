@@ -8,16 +8,17 @@ public sealed class PolicyReplayTests
 {
     private static readonly int[] Sizes = [1, 1, 1, 2, 4, 1, 8, 1, 16, 3, 1, 12];
 
-    public static TheoryData<string, string, double> Policies => new()
+    public static TheoryData<string, string, double, double?> Policies => new()
     {
-        { "FIFO", "fifo", 0 },
-        { "SJF", "sjf", 0 },
-        { "platform, planning at every event", "platform", 0 },
-        { "platform, planning once per simulated minute", "platform", 60 },
+        { "FIFO", "fifo", 0, null },
+        { "SJF", "sjf", 0, null },
+        { "platform, planning at every event", "platform", 0, null },
+        { "platform, planning once per simulated minute", "platform", 60, null },
+        { "platform, jobs declaring deadlines (reservations with an estimated start, backfill)", "platform", 0, 1.5 },
     };
 
     [Theory, MemberData(nameof(Policies))]
-    public void Every_job_finishes_and_no_instant_exceeds_the_clusters_gpus(string why, string policy, double step)
+    public void Every_job_finishes_and_no_instant_exceeds_the_clusters_gpus(string why, string policy, double step, double? deadlineFactor)
     {
         var shape = new ClusterShape(4, 4);
         var teams = new[] { "a", "b", "c" };
@@ -25,7 +26,7 @@ public sealed class PolicyReplayTests
             i + 2, i * 7 % 900, 30 + (i * 37 % 400), Sizes[i % Sizes.Length], teams[i * 5 % 3])).ToList();
 
         // The ledger throws when a GPU is given twice; the replay throws when a job never finishes.
-        var result = Traces.Replay(policy, jobs, shape, new Dictionary<string, int> { ["a"] = 8, ["b"] = 4, ["c"] = 4 }, grace: 10, step: step);
+        var result = Traces.Replay(policy, jobs, shape, new Dictionary<string, int> { ["a"] = 8, ["b"] = 4, ["c"] = 4 }, grace: 10, step: step, deadlineFactor: deadlineFactor);
 
         Assert.True(result.Jobs.All(j => j.Finish is not null), why);
         Assert.True(result.PeakBusyGpus <= shape.TotalGpus, $"{why}: {result.PeakBusyGpus} GPUs held at once");

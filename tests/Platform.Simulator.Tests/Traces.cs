@@ -18,8 +18,8 @@ internal static class Traces
         })];
 
     public static ReplayResult Replay(
-        string policy, IReadOnlyList<TraceJob> jobs, ClusterShape shape, IReadOnlyDictionary<string, int>? quotas = null, double grace = 0, double step = 0) =>
-        new Simulation(shape, quotas ?? Quotas.Proportional(jobs, shape.TotalGpus), new ReplaySettings(grace, step, 60), 60).Replay(policy, jobs);
+        string policy, IReadOnlyList<TraceJob> jobs, ClusterShape shape, IReadOnlyDictionary<string, int>? quotas = null, double grace = 0, double step = 0, double? deadlineFactor = null) =>
+        new Simulation(shape, quotas ?? Quotas.Proportional(jobs, shape.TotalGpus), new ReplaySettings(grace, step, 60), 60, deadlineFactor: deadlineFactor).Replay(policy, jobs);
 
     /// <summary>"finish" per job in trace order, space-separated.</summary>
     public static string Finishes(ReplayResult result) =>

@@ -7,9 +7,11 @@ namespace Platform.Bench.Simulator.Policies;
 /// The platform's policy: <see cref="SharingPlanner.Plan"/> on every planning instant, its
 /// placements started, its preemptions applied (the victim stops after its grace period and
 /// queues again), its reservations kept by the planner itself from what runs; each team's decayed
-/// usage updated whenever what it holds changes.
+/// usage updated whenever what it holds changes. With a <paramref name="deadlineFactor"/>, each job
+/// declares an <c>activeDeadlineSeconds</c> of its remaining work times the factor (rounded up), so
+/// that reservations get an estimated start and backfill can use their gap.
 /// </summary>
-public sealed class PlatformPolicy(SharingPolicy policy, IReadOnlyList<PoolNode> nodes, DateTimeOffset origin) : IReplayPolicy
+public sealed class PlatformPolicy(SharingPolicy policy, IReadOnlyList<PoolNode> nodes, DateTimeOffset origin, double? deadlineFactor = null) : IReplayPolicy
 {
     private readonly Dictionary<string, QueuedJob> _queue = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RunningJob> _running = new(StringComparer.Ordinal);
@@ -27,7 +29,9 @@ public sealed class PlatformPolicy(SharingPolicy policy, IReadOnlyList<PoolNode>
     public void Enqueue(SimJob job, double now)
     {
         _jobs[job.Id] = job;
-        _queue[job.Id] = new QueuedJob(job.Request, PoolMatcher.DefaultPool);
+        _queue[job.Id] = new QueuedJob(
+            job.Request, PoolMatcher.DefaultPool,
+            deadlineFactor is { } factor ? (int)Math.Min(int.MaxValue, Math.Ceiling(job.Remaining * factor)) : null);
     }
 
     /// <inheritdoc/>

@@ -18,6 +18,9 @@ public static class MarkdownReport
         md.AppendLine(c, $"- cluster: {run.Shape.Nodes:N0} nodes x {run.Shape.GpusPerNode} GPUs = {run.Shape.TotalGpus:N0} GPUs; jobs of more GPUs than a node are split into equal tasks (gang)");
         md.AppendLine(c, $"- quotas: {run.QuotaSource}; every team in one cohort, borrowing without limit and lending all its idle nominal; the platform's ReclaimWithinCohort: {run.Reclaim}");
         md.AppendLine(c, $"- preemption grace period: {run.Settings.GraceSeconds:0.#} s (the victim holds its GPUs, then queues again keeping the work done); usage half-life {run.HalfLifeMinutes:0.#} min");
+        md.AppendLine(run.DeadlineFactor is { } factor
+            ? string.Create(c, $"- deadlines: each job declares activeDeadlineSeconds = {factor:0.##} x its remaining work, so the platform's reservations have an estimated start")
+            : "- deadlines: none declared (as in the trace), so the platform's reservations hold their nodes until they drain");
         md.AppendLine(run.Settings.StepSeconds > 0
             ? string.Create(c, $"- planning: events batched per {run.Settings.StepSeconds:0.#} s of simulated time (every policy plans once per step in which something happened, at its end)")
             : "- planning: after every instant at which an event (submit, completion, end of a grace period) happened");

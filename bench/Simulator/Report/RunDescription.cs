@@ -15,6 +15,7 @@ namespace Platform.Bench.Simulator.Report;
 /// <param name="Settings">Grace period, planning step, series width.</param>
 /// <param name="HalfLifeMinutes">The usage half-life of the platform's policy.</param>
 /// <param name="Reclaim">The platform's ReclaimWithinCohort.</param>
+/// <param name="DeadlineFactor">Each job's declared deadline over its duration; null: none declared.</param>
 public sealed record RunDescription(
     string Trace, int Jobs, int LeftOut, int TooLarge, ClusterShape Shape, IReadOnlyDictionary<string, int> Quotas, string QuotaSource,
-    IReadOnlyDictionary<string, double> Demand, ReplaySettings Settings, double HalfLifeMinutes, Platform.Core.Scheduling.Policy.ReclaimWithinCohort Reclaim);
+    IReadOnlyDictionary<string, double> Demand, ReplaySettings Settings, double HalfLifeMinutes, Platform.Core.Scheduling.Policy.ReclaimWithinCohort Reclaim, double? DeadlineFactor);
