@@ -57,6 +57,26 @@ public sealed class TraceReaderTests
         Assert.Equal(15, jobs.Select(j => j.Team).Distinct().Count());
     }
 
+    [Fact]
+    public void A_gzipped_trace_reads_like_the_plain_one()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"trace-{Guid.NewGuid():N}.csv.gz");
+        try
+        {
+            using (var gzip = new System.IO.Compression.GZipStream(File.Create(path), System.IO.Compression.CompressionLevel.Fastest))
+            using (var writer = new StreamWriter(gzip))
+            {
+                writer.Write("submit_time,duration,num_gpus,team\n0,60,1,a\n");
+            }
+
+            Assert.Equal("2:0/60/1/a", Describe(TraceReader.ReadFile(path)));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     private static string Describe(IEnumerable<TraceJob> jobs) =>
         string.Join(' ', jobs.Select(j => FormattableString.Invariant($"{j.Line}:{j.SubmitTime}/{j.Duration}/{j.Gpus}/{j.Team}")));
 
