@@ -81,75 +81,63 @@ public sealed class SimulatorOptions
             throw new ArgumentException("the trace file is missing.");
         }
 
-        var options = new SimulatorOptions { Trace = args[0] };
-        int nodes = 64, gpus = 8;
+        var defaults = new SimulatorOptions { Trace = args[0] };
+        int nodes = defaults.Shape.Nodes, gpus = defaults.Shape.GpusPerNode;
+        int? limit = null;
+        string output = defaults.Out, quotaSource = defaults.QuotaSource;
+        double step = defaults.StepSeconds, grace = defaults.GraceSeconds, halfLife = defaults.HalfLifeMinutes;
+        double? deadlineFactor = null;
+        var reclaim = defaults.Reclaim;
+        var policies = defaults.Policies;
         var quotas = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 1; i < args.Count; i += 2)
         {
             var name = args[i];
             var value = i + 1 < args.Count ? args[i + 1] : throw new ArgumentException($"{name} needs a value.");
-            options = name switch
+            switch (name)
             {
-                "--nodes" => Keep(options, nodes = Whole(name, value, 1, ClusterShape.MaxNodes)),
-                "--gpus-per-node" => Keep(options, gpus = Whole(name, value, 1, ClusterShape.MaxGpusPerNode)),
-                "--quota" => Add(options, quotas, Cluster.Quotas.Parse(value, name)),
-                "--quotas" => AddAll(options, quotas, Cluster.Quotas.ReadFile(value), value),
-                "--limit" => new SimulatorOptions(options) { Limit = Whole(name, value, 1, Simulator.Trace.TraceReader.MaxJobs) },
-                "--out" => new SimulatorOptions(options) { Out = value },
-                "--step" => new SimulatorOptions(options) { StepSeconds = Number(name, value, 0, MaxStepSeconds) },
-                "--grace" => new SimulatorOptions(options) { GraceSeconds = Number(name, value, 0, MaxGraceSeconds) },
-                "--half-life" => new SimulatorOptions(options) { HalfLifeMinutes = Number(name, value, 0.001, SchedulingOptions.MaxUsageHalfLifeMinutes) },
-                "--policies" => new SimulatorOptions(options) { Policies = PolicyList(value) },
-                "--reclaim" => new SimulatorOptions(options) { Reclaim = ReclaimOf(value) },
-                "--deadline-factor" => new SimulatorOptions(options) { DeadlineFactor = Number(name, value, 1, MaxDeadlineFactor) },
-                _ => throw new ArgumentException($"unknown option {name}."),
-            };
+                case "--nodes": nodes = Whole(name, value, 1, ClusterShape.MaxNodes); break;
+                case "--gpus-per-node": gpus = Whole(name, value, 1, ClusterShape.MaxGpusPerNode); break;
+                case "--quota":
+                    var (team, nominal) = Cluster.Quotas.Parse(value, name);
+                    quotas[team] = nominal;
+                    quotaSource = "as given; teams not named get 0";
+                    break;
+                case "--quotas":
+                    foreach (var (fileTeam, fileNominal) in Cluster.Quotas.ReadFile(value))
+                    {
+                        quotas[fileTeam] = fileNominal;
+                    }
+
+                    quotaSource = $"from {Path.GetFileName(value)}; teams not named get 0";
+                    break;
+                case "--limit": limit = Whole(name, value, 1, Simulator.Trace.TraceReader.MaxJobs); break;
+                case "--out": output = value; break;
+                case "--step": step = Number(name, value, 0, MaxStepSeconds); break;
+                case "--grace": grace = Number(name, value, 0, MaxGraceSeconds); break;
+                case "--half-life": halfLife = Number(name, value, 0.001, SchedulingOptions.MaxUsageHalfLifeMinutes); break;
+                case "--policies": policies = PolicyList(value); break;
+                case "--reclaim": reclaim = ReclaimOf(value); break;
+                case "--deadline-factor": deadlineFactor = Number(name, value, 1, MaxDeadlineFactor); break;
+                default: throw new ArgumentException($"unknown option {name}.");
+            }
         }
 
-        return new SimulatorOptions(options)
+        return new SimulatorOptions
         {
+            Trace = args[0],
             Shape = new ClusterShape(nodes, gpus),
             Quotas = quotas.Count > 0 ? quotas : null,
-            QuotaSource = quotas.Count > 0 && !options.QuotaSource.StartsWith("from ", StringComparison.Ordinal) ? "as given; teams not named get 0" : options.QuotaSource,
+            QuotaSource = quotaSource,
+            Limit = limit,
+            Out = output,
+            StepSeconds = step,
+            GraceSeconds = grace,
+            HalfLifeMinutes = halfLife,
+            Policies = policies,
+            Reclaim = reclaim,
+            DeadlineFactor = deadlineFactor,
         };
-    }
-
-    [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-    private SimulatorOptions(SimulatorOptions other)
-    {
-        Trace = other.Trace;
-        Limit = other.Limit;
-        Out = other.Out;
-        StepSeconds = other.StepSeconds;
-        GraceSeconds = other.GraceSeconds;
-        HalfLifeMinutes = other.HalfLifeMinutes;
-        Policies = other.Policies;
-        Reclaim = other.Reclaim;
-        DeadlineFactor = other.DeadlineFactor;
-        QuotaSource = other.QuotaSource;
-    }
-
-    /// <summary>Options with every default.</summary>
-    public SimulatorOptions()
-    {
-    }
-
-    private static SimulatorOptions Keep(SimulatorOptions options, int _) => options;
-
-    private static SimulatorOptions Add(SimulatorOptions options, Dictionary<string, int> quotas, (string Team, int Gpus) quota)
-    {
-        quotas[quota.Team] = quota.Gpus;
-        return options;
-    }
-
-    private static SimulatorOptions AddAll(SimulatorOptions options, Dictionary<string, int> quotas, IReadOnlyDictionary<string, int> read, string path)
-    {
-        foreach (var (team, gpus) in read)
-        {
-            quotas[team] = gpus;
-        }
-
-        return new SimulatorOptions(options) { QuotaSource = $"from {Path.GetFileName(path)}; teams not named get 0" };
     }
 
     private static int Whole(string name, string value, int min, int max) =>
