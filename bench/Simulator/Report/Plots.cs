@@ -32,12 +32,7 @@ public static class Plots
         }
 
         plot.Axes.Bottom.TickGenerator = ticks;
-        plot.Title("CDF of job completion time");
-        plot.XLabel("job completion time (log scale)");
-        plot.YLabel("fraction of jobs");
-        plot.Axes.SetLimitsY(0, 1);
-        plot.ShowLegend(Alignment.LowerRight);
-        plot.SavePng(path, Width, Height);
+        Save(plot, "CDF of job completion time", "job completion time (log scale)", "fraction of jobs", 1, path);
     }
 
     /// <summary>GPUs held over GPUs offered per bucket of <paramref name="bucketSeconds"/>, per policy; writes <paramref name="path"/>.</summary>
@@ -61,10 +56,15 @@ public static class Plots
             line.LegendText = result.Policy;
         }
 
-        plot.Title("GPU utilisation over time");
-        plot.XLabel("simulated time (days)");
-        plot.YLabel("GPUs held / GPUs offered");
-        plot.Axes.SetLimitsY(0, 1.05);
+        Save(plot, "GPU utilisation over time", "simulated time (days)", "GPUs held / GPUs offered", 1.05, path);
+    }
+
+    private static void Save(Plot plot, string title, string xLabel, string yLabel, double yMax, string path)
+    {
+        plot.Title(title);
+        plot.XLabel(xLabel);
+        plot.YLabel(yLabel);
+        plot.Axes.SetLimitsY(0, yMax);
         plot.ShowLegend(Alignment.LowerRight);
         plot.SavePng(path, Width, Height);
     }
